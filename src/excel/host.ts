@@ -1,0 +1,64 @@
+// The one small interface between the task pane (and the ribbon command) and the workbook.
+// The Office.js implementation lives beside this file; the task pane never imports Office.js itself.
+
+import type { Issue, Rules, RatingResult } from "../engine/types";
+import type { Locale } from "../i18n/locale";
+
+export interface SheetInfo {
+  name: string;
+  /** Made by this add-in (a result or rules sheet), recognised by its marker, not by its name. */
+  ownedByAddin: boolean;
+  /** Holds a recognisable indicator header in its first 20 rows. */
+  hasIndicatorTable: boolean;
+  /** Excel tables on the sheet. */
+  tables: string[];
+}
+
+export interface WorkbookOverview {
+  sheets: SheetInfo[];
+  /** The sheet the add-in would rate by default (the first with an indicator header), if any. */
+  indicatorSheet?: string;
+  /** Zones found on that sheet (data rows, totals and blank rows excluded). */
+  zoneCount: number;
+  /** The rules a run would use: the 评定规则 sheet where present and valid, else the chosen preset. */
+  rules: Rules;
+  rulesSource: "sheet" | "preset";
+  /** Problems found while looking (e.g. an invalid rules sheet), already localised. */
+  issues: Issue[];
+}
+
+export interface RunOptions {
+  locale: Locale;
+  /** Rate this sheet instead of the first with an indicator header. */
+  sheet?: string;
+  /** Preset id used when the workbook has no 评定规则 sheet. */
+  presetId: string;
+  /** Reports progress as a fraction 0–1 with a localised step label. */
+  onProgress?: (fraction: number, label: string) => void;
+}
+
+export interface RunOutcome {
+  /** false when input errors stopped the run: nothing was written. */
+  ok: boolean;
+  result?: RatingResult;
+  /** Errors and warnings, localised, each with sheet and cell where known. */
+  issues: Issue[];
+  /** Names of the sheets written (may carry a suffix where a user sheet held the name). */
+  sheetsWritten: string[];
+  /** Notices for the user, localised (e.g. "print setup needs ExcelApi 1.9", "sheet renamed"). */
+  notices: string[];
+}
+
+export interface RatingHost {
+  overview(locale: Locale, presetId: string): Promise<WorkbookOverview>;
+  /** Reads, rates and writes every result sheet (replacing the add-in's earlier ones). */
+  run(options: RunOptions): Promise<RunOutcome>;
+  /** Writes the preset as an editable 评定规则 sheet; returns the sheet's name. */
+  insertRulesSheet(presetId: string, locale: Locale): Promise<string>;
+  /** Writes a template indicator sheet (headers, data validation, a few sample rows); returns its name. */
+  insertSampleSheet(locale: Locale): Promise<string>;
+  /** Deletes only the add-in's result sheets; returns how many were removed. */
+  removeResultSheets(): Promise<number>;
+  /** Activates the sheet and selects the cell (an issue link). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+}

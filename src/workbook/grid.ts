@@ -1,0 +1,54 @@
+// A sheet's cells as the hosts hand them over: the one shape the reader understands, whatever the
+// host (Office.js, ExcelJS, the test fake).
+
+/** An Excel error value such as "#DIV/0!", "#N/A", "#VALUE!". */
+export interface CellError {
+  error: string;
+}
+
+export type CellValue = string | number | boolean | null | CellError;
+
+export function isCellError(v: CellValue): v is CellError {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+export interface GridTable {
+  name: string;
+  /** A1 range of the whole table including its header row, e.g. "A3:W183". */
+  address: string;
+}
+
+export interface Grid {
+  /** Sheet name. */
+  sheet: string;
+  /** 0-based row and column of values[0][0] in the sheet (the used range may not start at A1). */
+  originRow: number;
+  originCol: number;
+  /** Rectangular: every row has the same length. Blank cells are null. */
+  values: CellValue[][];
+  /** Number format of each cell, same shape as values, where the host supplies it (lets 0.12 formatted "0%" read as 12 %). */
+  numberFormats?: string[][];
+  /** Excel tables (ListObjects) on this sheet. */
+  tables?: GridTable[];
+}
+
+/** Converts 0-based row/column to an A1 address ("A1", "AB12"). */
+export function a1(row: number, col: number): string {
+  let c = col + 1;
+  let letters = "";
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    letters = String.fromCharCode(65 + m) + letters;
+    c = Math.floor((c - 1) / 26);
+  }
+  return `${letters}${row + 1}`;
+}
+
+/** Parses an A1 address to 0-based row/column; throws on malformed input (a programming error). */
+export function parseA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(address.trim());
+  if (!m) throw new Error(`Not an A1 cell address: ${address}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
