@@ -1,0 +1,223 @@
+// Reading the indicator table of one sheet into the engine's ZoneTable, with every problem as an
+// issue that carries the sheet and the cell (SPEC §2, §3).
+import type { Issue, RawIndicatorKey, ZoneInput, ZoneTable, RowSource } from "../../engine/types";
+import { RAW_INDICATOR_KEYS } from "../../engine/types";
+import type { Grid, CellValue } from "../grid";
+import { COLUMNS, acceptedSpellings, type ColumnKey } from "./columns";
+import { cellAddress, findHeader, type HeaderMatch, type MatchedColumn } from "./header";
+import { isBlankCell, parseNumberCell, parseTextCell } from "./cells";
+
+/** Errors listed per sheet before the rest are summed up in one TOO_MANY_ERRORS issue. */
+export const MAX_LISTED_ERRORS = 200;
+
+const TOTALS = /^(合计|总计|小计|全省|全省合计|全省总计|总合计|total|totals|grandtotal|sum)$/i;
+
+type IntegerKey = "prevRank" | "prevStars" | "maxStars";
+type PointsKey = "bonus" | "penalty";
+
+class IssueSink {
+  readonly issues: Issue[] = [];
+  private errors = 0;
+  constructor(private readonly sheet: string) {}
+  error(code: string, cell: string | undefined, params?: Record<string, string | number>, zone?: string): void {
+    this.errors++;
+    if (this.errors <= MAX_LISTED_ERRORS) this.issues.push(this.make("error", code, cell, params, zone));
+  }
+  warn(code: string, cell: string | undefined, params?: Record<string, string | number>, zone?: string): void {
+    this.issues.push(this.make("warning", code, cell, params, zone));
+  }
+  get errorCount(): number {
+    return this.errors;
+  }
+  finish(): Issue[] {
+    if (this.errors > MAX_LISTED_ERRORS) {
+      this.issues.push({ severity: "error", code: "TOO_MANY_ERRORS", sheet: this.sheet, params: { shown: MAX_LISTED_ERRORS, total: this.errors } });
+    }
+    return this.issues;
+  }
+  private make(severity: Issue["severity"], code: string, cell: string | undefined, params?: Record<string, string | number>, zone?: string): Issue {
+    const issue: Issue = { severity, code, sheet: this.sheet };
+    if (cell !== undefined) issue.cell = cell;
+    if (zone !== undefined) issue.zone = zone;
+    if (params !== undefined) issue.params = params;
+    return issue;
+  }
+}
+
+/** The assessment year from a title block above the header, e.g. "2013年度…". */
+function findYear(grid: Grid, headerRow: number): number | undefined {
+  for (let r = 0; r < headerRow; r++) {
+    for (const v of grid.values[r]) {
+      if (typeof v !== "string") continue;
+      const t = v.normalize("NFKC");
+      const m = /((?:19|20)\d{2})\s*年/.exec(t) ?? /\b((?:19|20)\d{2})\b/.exec(t);
+      if (m) return Number(m[1]);
+    }
+  }
+  return undefined;
+}
+
+function headerIssues(grid: Grid, header: HeaderMatch, sink: IssueSink): void {
+  for (const u of header.unknownUnits) {
+    sink.error("UNKNOWN_UNIT", cellAddress(grid, header.row, u.col), { header: u.header, unit: u.unit, expected: u.spec.unit });
+  }
+  for (const d of header.duplicates) {
+    sink.warn("DUPLICATE_COLUMN", cellAddress(grid, header.row, d.col), { header: d.header, first: cellAddress(grid, header.row, header.columns.get(d.spec.key)?.col ?? d.col) });
+  }
+  const unknownKeys = new Set(header.unknownUnits.map((u) => u.spec.key));
+  for (const spec of COLUMNS) {
+    if (spec.required && !header.columns.has(spec.key) && !unknownKeys.has(spec.key)) {
+      sink.error("MISSING_COLUMN_REQUIRED", cellAddress(grid, header.row, header.firstCol), { column: spec.zh[0], columnEn: spec.en[0], accepted: acceptedSpellings(spec) });
+    }
+  }
+}
+
+function rowIsBlank(cells: CellValue[], header: HeaderMatch): boolean {
+  for (let c = header.firstCol; c <= header.lastCol; c++) if (!isBlankCell(cells[c])) return false;
+  return true;
+}
+
+interface RowContext {
+  grid: Grid;
+  header: HeaderMatch;
+  sink: IssueSink;
+  row: number;
+  zone: string;
+}
+
+function readNumber(ctx: RowContext, col: MatchedColumn): number | undefined {
+  const cells = ctx.grid.values[ctx.row];
+  const parsed = parseNumberCell(cells[col.col], ctx.grid.numberFormats?.[ctx.row]?.[col.col], col.spec, col.factor);
+  const cell = cellAddress(ctx.grid, ctx.row, col.col);
+  if (parsed.kind === "problem") {
+    ctx.sink.error(parsed.problem.code, cell, { ...parsed.problem.params, column: col.header }, ctx.zone);
+    return undefined;
+  }
+  if (parsed.kind === "blank") {
+    if (col.spec.required) ctx.sink.error("REQUIRED_BLANK", cell, { column: col.header }, ctx.zone);
+    return undefined;
+  }
+  return parsed.value;
+}
+
+function readText(ctx: RowContext, col: MatchedColumn): string | undefined {
+  const parsed = parseTextCell(ctx.grid.values[ctx.row][col.col]);
+  const cell = cellAddress(ctx.grid, ctx.row, col.col);
+  if (parsed.kind === "problem") {
+    ctx.sink.error(parsed.problem.code, cell, { ...parsed.problem.params, column: col.header }, ctx.zone);
+    return undefined;
+  }
+  if (parsed.kind === "blank") {
+    if (col.spec.required) ctx.sink.error("REQUIRED_BLANK", cell, { column: col.header }, ctx.zone);
+    return undefined;
+  }
+  return parsed.value;
+}
+
+function readZoneRow(ctx: RowContext, zoneCell: string): ZoneInput {
+  const { header, grid } = ctx;
+  const cols = header.columns;
+  const source: RowSource = { sheet: grid.sheet, row: grid.originRow + ctx.row + 1, zoneCell, cells: {} };
+  const zone: ZoneInput = { zone: ctx.zone, city: "", values: {}, source };
+  const city = cols.get("city");
+  if (city) zone.city = readText(ctx, city) ?? "";
+  const group = cols.get("group");
+  if (group) {
+    const g = readText(ctx, group);
+    if (g !== undefined) zone.group = g;
+  }
+  for (const key of RAW_INDICATOR_KEYS) {
+    const col = cols.get(key);
+    if (!col) continue;
+    source.cells[key] = cellAddress(grid, ctx.row, col.col);
+    const v = readNumber(ctx, col);
+    if (v !== undefined) zone.values[key] = v;
+  }
+  for (const key of ["prevRank", "prevStars", "maxStars", "bonus", "penalty"] as const satisfies readonly (IntegerKey | PointsKey)[]) {
+    const col = cols.get(key);
+    if (!col) continue;
+    source.cells[key] = cellAddress(grid, ctx.row, col.col);
+    const v = readNumber(ctx, col);
+    if (v !== undefined) zone[key] = v;
+  }
+  const veto = cols.get("veto");
+  if (veto) {
+    source.cells.veto = cellAddress(grid, ctx.row, veto.col);
+    const v = readText(ctx, veto);
+    if (v !== undefined) zone.veto = v;
+  }
+  return zone;
+}
+
+function has(header: HeaderMatch, key: ColumnKey): boolean {
+  return header.columns.has(key);
+}
+
+/**
+ * Reads the indicator table of one sheet. Returns a table only when the sheet has no errors; all
+ * errors of the sheet are reported (the first MAX_LISTED_ERRORS of them listed), warnings always.
+ */
+export function readIndicatorTable(grid: Grid): { table?: ZoneTable; issues: Issue[] } {
+  const sink = new IssueSink(grid.sheet);
+  const header = findHeader(grid);
+  if (!header) {
+    sink.error("NO_HEADER", cellAddress(grid, 0, 0), { accepted: acceptedSpellings(COLUMNS[0]) });
+    return { issues: sink.finish() };
+  }
+  headerIssues(grid, header, sink);
+  const zoneCol = header.columns.get("zone");
+  if (!zoneCol) return { issues: sink.finish() };
+
+  const lastRow = header.lastRow ?? grid.values.length - 1;
+  let lastFilled = header.row;
+  for (let r = lastRow; r > header.row; r--) {
+    if (!rowIsBlank(grid.values[r], header)) {
+      lastFilled = r;
+      break;
+    }
+  }
+  const zones: ZoneInput[] = [];
+  const seen = new Map<string, string>();
+  for (let r = header.row + 1; r <= lastFilled; r++) {
+    const cells = grid.values[r];
+    const zoneCell = cellAddress(grid, r, zoneCol.col);
+    if (rowIsBlank(cells, header)) {
+      sink.warn("BLANK_ROW_SKIPPED", cellAddress(grid, r, header.firstCol), { row: grid.originRow + r + 1 });
+      continue;
+    }
+    const name = parseTextCell(cells[zoneCol.col]);
+    if (name.kind === "value" && TOTALS.test(name.value.replace(/\s+/g, ""))) {
+      sink.warn("TOTALS_ROW_SKIPPED", zoneCell, { value: name.value, row: grid.originRow + r + 1 });
+      continue;
+    }
+    const ctx: RowContext = { grid, header, sink, row: r, zone: name.kind === "value" ? name.value : "" };
+    if (name.kind === "problem") sink.error(name.problem.code, zoneCell, { ...name.problem.params, column: zoneCol.header });
+    else if (name.kind === "blank") sink.error("REQUIRED_BLANK", zoneCell, { column: zoneCol.header });
+    else {
+      const first = seen.get(name.value);
+      if (first !== undefined) sink.error("DUPLICATE_ZONE", zoneCell, { zone: name.value, first }, name.value);
+      else seen.set(name.value, zoneCell);
+    }
+    zones.push(readZoneRow(ctx, zoneCell));
+  }
+  if (zones.length === 0) {
+    sink.error("NO_DATA_ROWS", cellAddress(grid, header.row + 1, zoneCol.col), { header: cellAddress(grid, header.row, zoneCol.col) });
+  }
+  if (sink.errorCount > 0) return { issues: sink.finish() };
+  const year = findYear(grid, header.row);
+  const table: ZoneTable = {
+    zones,
+    columns: {
+      indicators: RAW_INDICATOR_KEYS.filter((k: RawIndicatorKey) => has(header, k)),
+      prevRank: has(header, "prevRank"),
+      prevStars: has(header, "prevStars"),
+      maxStars: has(header, "maxStars"),
+      bonus: has(header, "bonus"),
+      penalty: has(header, "penalty"),
+      veto: has(header, "veto"),
+      group: has(header, "group"),
+    },
+  };
+  if (year !== undefined) table.year = year;
+  return { table, issues: sink.finish() };
+}
