@@ -1,6 +1,6 @@
 // The catalogue of indicator-table columns (SPEC §2). Templates and the reader share it, so a
 // header the template writes is always one the reader accepts.
-import type { RawIndicatorKey } from "../../engine/types";
+import type { DerivedIndicatorKey, RawIndicatorKey } from "../../engine/types";
 
 export type ColumnKey =
   | "zone"
@@ -104,4 +104,20 @@ for (const spec of COLUMNS) {
 /** The column a header names, ignoring spaces, case and the unit; undefined when none. */
 export function matchColumn(name: string): ColumnSpec | undefined {
   return BY_SPELLING.get(name.toLowerCase());
+}
+
+const DERIVED_LABELS: Record<DerivedIndicatorKey, { zh: string; en: string }> = {
+  vaGrowth: { zh: "增加值增速", en: "ValueAddedGrowth" },
+  taxPerMu: { zh: "亩均税收", en: "TaxPerMu" },
+  rdIntensity: { zh: "研发投入强度", en: "RnDIntensity" },
+  energyDrop: { zh: "能耗下降率", en: "EnergyIntensityDrop" },
+};
+
+/** The display name of an indicator key (raw or derived) in the report language; the key itself when unknown. */
+export function indicatorLabel(key: string, lang: "zh" | "en"): string {
+  const derived = DERIVED_LABELS[key as DerivedIndicatorKey];
+  if (derived) return derived[lang];
+  const spec = BY_KEY.get(key as ColumnKey);
+  if (spec) return lang === "zh" ? spec.zh[0] : spec.en[0];
+  return key;
 }

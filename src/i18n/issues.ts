@@ -1,0 +1,167 @@
+// The message catalogue for every issue code of the product (reader, rules sheet, engine), in
+// zh-CN and en-US. Each message says what is wrong and how to fix it.
+import type { Issue } from "../engine/types";
+import type { Locale } from "./locale";
+import { indicatorLabel } from "../workbook/read/columns";
+
+type Params = Record<string, string | number>;
+type Template = (p: Params) => string;
+
+interface Entry {
+  "zh-CN": Template;
+  "en-US": Template;
+}
+
+function s(p: Params, key: string): string {
+  const v = p[key];
+  return v === undefined ? "" : String(v);
+}
+
+const POLICY_ZH: Record<string, string> = { zero: "按 0 分计", mean: "按其他集聚区该项得分的平均分计" };
+const POLICY_EN: Record<string, string> = { zero: "it scores 0", mean: "it scores the mean of the other zones' scores" };
+
+const CATALOG: Record<string, Entry> = {
+  NO_HEADER: {
+    "zh-CN": (p) => `前 20 行中没有找到表头：需要一行含有集聚区名称列（${s(p, "accepted")}）。请在指标表上方加入表头行。`,
+    "en-US": (p) => `No header row in the first 20 rows: one row must name the zone column (${s(p, "accepted")}). Add a header row above the indicator table.`,
+  },
+  MISSING_COLUMN_REQUIRED: {
+    "zh-CN": (p) => `缺少必填列“${s(p, "column")}”。请在表头行加入该列，列名可写作：${s(p, "accepted")}。`,
+    "en-US": (p) => `The required column "${s(p, "columnEn")}" is missing. Add it to the header row under one of these names: ${s(p, "accepted")}.`,
+  },
+  DUPLICATE_COLUMN: {
+    "zh-CN": (p) => `表头“${s(p, "header")}”与 ${s(p, "first")} 列重复，本列未被读取。请删除或改名其中一列。`,
+    "en-US": (p) => `The header "${s(p, "header")}" repeats the column at ${s(p, "first")}; this one is ignored. Delete or rename one of them.`,
+  },
+  UNKNOWN_UNIT: {
+    "zh-CN": (p) => `表头“${s(p, "header")}”的单位“${s(p, "unit")}”无法识别。请改用${s(p, "expected") || "无单位的列名"}（或可换算的单位，如 万元、人、公顷、平方公里）。`,
+    "en-US": (p) => `The unit "${s(p, "unit")}" in header "${s(p, "header")}" is not known. Use ${s(p, "expected") || "the plain column name"} (or a convertible unit such as 万元, 人, 公顷, 平方公里).`,
+  },
+  NO_DATA_ROWS: {
+    "zh-CN": (p) => `表头（${s(p, "header")}）下面没有集聚区数据。请在表头下方每行填写一个集聚区。`,
+    "en-US": (p) => `There are no zone rows under the header (${s(p, "header")}). Enter one zone per row below the header.`,
+  },
+  DUPLICATE_ZONE: {
+    "zh-CN": (p) => `集聚区“${s(p, "zone")}”重复出现（首次在 ${s(p, "first")}）。请删除重复行或改正名称。`,
+    "en-US": (p) => `The zone "${s(p, "zone")}" appears twice (first at ${s(p, "first")}). Delete the duplicate row or correct the name.`,
+  },
+  REQUIRED_BLANK: {
+    "zh-CN": (p) => `必填项“${s(p, "column")}”为空。请填写该单元格。`,
+    "en-US": (p) => `The required cell "${s(p, "column")}" is blank. Fill it in.`,
+  },
+  NOT_A_NUMBER: {
+    "zh-CN": (p) => `“${s(p, "value")}”不是数字。请只填写数字（单位由表头给出），如 12。`,
+    "en-US": (p) => `"${s(p, "value")}" is not a number. Enter only the number (the header gives the unit), e.g. 12.`,
+  },
+  EXCEL_ERROR: {
+    "zh-CN": (p) => `单元格是 Excel 错误值 ${s(p, "value")}。请修正该单元格的公式或改填数值。`,
+    "en-US": (p) => `The cell holds the Excel error ${s(p, "value")}. Fix the cell's formula or type the value.`,
+  },
+  NEGATIVE_VALUE: {
+    "zh-CN": (p) => `“${s(p, "column")}”不能为负数（现为 ${s(p, "value")}）。请填写 0 或正数。`,
+    "en-US": (p) => `"${s(p, "column")}" cannot be negative (it is ${s(p, "value")}). Enter 0 or a positive number.`,
+  },
+  PERCENT_OUT_OF_RANGE: {
+    "zh-CN": (p) => `百分比“${s(p, "value")}”超出 0–100。请填写 0 到 100 之间的数，如 45 或 45%。`,
+    "en-US": (p) => `The percentage "${s(p, "value")}" is outside 0–100. Enter a number from 0 to 100, e.g. 45 or 45%.`,
+  },
+  BAD_STAR_LEVEL: {
+    "zh-CN": (p) => `星级“${s(p, "value")}”无效。请填写 0 到 6 的整数（无星填 0）。`,
+    "en-US": (p) => `The star level "${s(p, "value")}" is not valid. Enter a whole number from 0 to 6 (0 for none).`,
+  },
+  BAD_PREV_RANK: {
+    "zh-CN": (p) => `上年排名“${s(p, "value")}”无效。请填写正整数，如 1、2、3；没有排名则留空。`,
+    "en-US": (p) => `The previous rank "${s(p, "value")}" is not valid. Enter a positive whole number such as 1, 2, 3; leave it blank when there is none.`,
+  },
+  TOO_MANY_ERRORS: {
+    "zh-CN": (p) => `本表共有 ${s(p, "total")} 处错误，只列出前 ${s(p, "shown")} 处。请先改正以上各处后重新评定。`,
+    "en-US": (p) => `This sheet has ${s(p, "total")} errors; only the first ${s(p, "shown")} are listed. Fix these and run again.`,
+  },
+  TOTALS_ROW_SKIPPED: {
+    "zh-CN": (p) => `第 ${s(p, "row")} 行是合计行（“${s(p, "value")}”），已跳过，不参加评定。`,
+    "en-US": (p) => `Row ${s(p, "row")} is a totals row ("${s(p, "value")}") and was skipped; it is not rated.`,
+  },
+  BLANK_ROW_SKIPPED: {
+    "zh-CN": (p) => `第 ${s(p, "row")} 行为空行，已跳过。如该行应有数据，请补填。`,
+    "en-US": (p) => `Row ${s(p, "row")} is blank and was skipped. Fill it in if it should hold a zone.`,
+  },
+  SHEET_NOT_FOUND: {
+    "zh-CN": (p) => `工作簿中没有名为“${s(p, "name")}”的工作表。现有工作表：${s(p, "sheets")}。请检查表名。`,
+    "en-US": (p) => `The workbook has no sheet named "${s(p, "name")}". Sheets: ${s(p, "sheets")}. Check the name.`,
+  },
+  UNKNOWN_PRESET: {
+    "zh-CN": (p) => `没有名为“${s(p, "preset")}”的内置规则。可选：${s(p, "presets")}。`,
+    "en-US": (p) => `There is no built-in rule set "${s(p, "preset")}". Choose one of: ${s(p, "presets")}.`,
+  },
+  MISSING_VALUE: {
+    "zh-CN": (p) => `“${s(p, "indicator")}”缺少数值，${POLICY_ZH[s(p, "policy")] ?? s(p, "policy")}。如有数据请补填后重新评定。`,
+    "en-US": (p) => `"${s(p, "indicator")}" has no value, so ${POLICY_EN[s(p, "policy")] ?? s(p, "policy")}. Fill it in and run again if the figure exists.`,
+  },
+  MISSING_COLUMN: {
+    "zh-CN": (p) => `表中没有“${s(p, "indicator")}”列，所有集聚区该项${POLICY_ZH[s(p, "policy")] ?? s(p, "policy")}。如需计入，请加入该列。`,
+    "en-US": (p) => `The table has no "${s(p, "indicator")}" column, so for every zone ${POLICY_EN[s(p, "policy")] ?? s(p, "policy")}. Add the column to count it.`,
+  },
+  FAST_FALLBACK_GROWTH: {
+    "zh-CN": () => `表中没有“上年综合排名”列，十快改按增加值增速评选。如需按名次进步评选，请加入“上年综合排名”列。`,
+    "en-US": () => `There is no "PrevRank" column, so the ten fastest are chosen by value-added growth. Add a "PrevRank" (上年综合排名) column to choose them by rank improvement.`,
+  },
+  AWARD_TIE_LAST_PLACE: {
+    "zh-CN": (p) => `“${s(p, "award")}”最后一名并列无法区分（${s(p, "zones")}），已全部列入，需人工确认。`,
+    "en-US": (p) => `The last place of "${s(p, "award")}" is tied and cannot be split (${s(p, "zones")}); all tied zones were taken in. Please confirm by hand.`,
+  },
+  RULES_SHEET_MISSING_SECTION: {
+    "zh-CN": (p) => `评定规则表缺少“${s(p, "section")}”部分。请删除本表后重新插入评定规则，或补回该部分的标题行。`,
+    "en-US": (p) => `The rules sheet lacks its "${s(p, "section")}" section. Delete the sheet and insert the rules again, or restore that section's title row.`,
+  },
+  RULES_SHEET_NOT_A_NUMBER: {
+    "zh-CN": (p) => `评定规则中“${s(p, "field")}”的值“${s(p, "value")}”不是数字。请填写数字。`,
+    "en-US": (p) => `In the rules, "${s(p, "field")}" holds "${s(p, "value")}", which is not a number. Enter a number.`,
+  },
+  RULES_SHEET_BAD_CHOICE: {
+    "zh-CN": (p) => `评定规则中“${s(p, "field")}”的值“${s(p, "value")}”无效。请填写以下之一：${s(p, "allowed")}。`,
+    "en-US": (p) => `In the rules, "${s(p, "field")}" holds "${s(p, "value")}", which is not allowed. Enter one of: ${s(p, "allowed")}.`,
+  },
+  RULES_SHEET_BLANK: {
+    "zh-CN": (p) => `评定规则中“${s(p, "field")}”为空。请填写该单元格。`,
+    "en-US": (p) => `In the rules, "${s(p, "field")}" is blank. Fill it in.`,
+  },
+  RULES_FILE_UNREADABLE: {
+    "zh-CN": (p) => `规则文件“${s(p, "file")}”无法读取（${s(p, "reason")}）。请检查文件路径和 JSON 格式。`,
+    "en-US": (p) => `The rules file "${s(p, "file")}" cannot be read (${s(p, "reason")}). Check the path and the JSON.`,
+  },
+};
+
+/** Rules issues from the engine's validator that the catalogue does not name one by one. */
+const RULES_FALLBACK: Entry = {
+  "zh-CN": (p) => `评定规则有误（${s(p, "path")}${p.value !== undefined ? `：${s(p, "value")}` : ""}）。请按说明改正该单元格，权重和门槛须为非负数，星级门槛不得随级别降低。`,
+  "en-US": (p) => `The rules are invalid (${s(p, "path")}${p.value !== undefined ? `: ${s(p, "value")}` : ""}). Correct that cell: weights and thresholds must be non-negative and star thresholds must not fall with the level.`,
+};
+
+const GENERIC: Entry = {
+  "zh-CN": (p) => `问题 ${s(p, "code")}。请检查该单元格。`,
+  "en-US": (p) => `Problem ${s(p, "code")}. Check this cell.`,
+};
+
+/** Codes the catalogue words one by one (the others fall back to a RULES_ or a generic message). */
+export function knownIssueCodes(): string[] {
+  return Object.keys(CATALOG);
+}
+
+function entryFor(code: string): Entry {
+  return CATALOG[code] ?? (code.startsWith("RULES_") ? RULES_FALLBACK : GENERIC);
+}
+
+/** The issue as one line in the report language, led by the cell it concerns. */
+export function formatIssue(issue: Issue, locale: Locale): string {
+  const params: Params = { code: issue.code, ...(issue.params ?? {}) };
+  if (typeof params.indicator === "string") params.indicator = indicatorLabel(params.indicator, locale === "zh-CN" ? "zh" : "en");
+  const text = entryFor(issue.code)[locale](params);
+  const where = issue.cell ?? (issue.zone !== undefined ? issue.zone : undefined);
+  if (where === undefined) return text;
+  return locale === "zh-CN" ? `${where}：${text}` : `${where}: ${text}`;
+}
+
+/** Copies of the issues with .message filled in the report language. */
+export function localizeIssues(issues: readonly Issue[], locale: Locale): Issue[] {
+  return issues.map((i) => ({ ...i, message: formatIssue(i, locale) }));
+}

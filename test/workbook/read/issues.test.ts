@@ -1,0 +1,55 @@
+import type { Issue } from "../../../src/engine/types";
+import { formatIssue, knownIssueCodes, localizeIssues } from "../../../src/i18n/issues";
+
+const READER_CODES = [
+  "NO_HEADER",
+  "MISSING_COLUMN_REQUIRED",
+  "DUPLICATE_COLUMN",
+  "UNKNOWN_UNIT",
+  "NO_DATA_ROWS",
+  "DUPLICATE_ZONE",
+  "REQUIRED_BLANK",
+  "NOT_A_NUMBER",
+  "EXCEL_ERROR",
+  "NEGATIVE_VALUE",
+  "PERCENT_OUT_OF_RANGE",
+  "BAD_STAR_LEVEL",
+  "BAD_PREV_RANK",
+  "TOO_MANY_ERRORS",
+  "TOTALS_ROW_SKIPPED",
+  "BLANK_ROW_SKIPPED",
+];
+
+describe("issue messages", () => {
+  it("words the reader's non-numeric error as the spec's example, with the cell first", () => {
+    const issue: Issue = { severity: "error", code: "NOT_A_NUMBER", sheet: "指标数据", cell: "E7", params: { value: "12亿" } };
+    expect(formatIssue(issue, "zh-CN")).toBe("E7：“12亿”不是数字。请只填写数字（单位由表头给出），如 12。");
+    expect(formatIssue(issue, "en-US")).toBe('E7: "12亿" is not a number. Enter only the number (the header gives the unit), e.g. 12.');
+  });
+
+  it("has its own wording for every reader code in both languages", () => {
+    const known = new Set(knownIssueCodes());
+    for (const code of READER_CODES) expect(known.has(code) ? code : `${code} missing`).toBe(code);
+  });
+
+  it("fills the parameters into the engine's warnings", () => {
+    const missing: Issue = { severity: "warning", code: "MISSING_VALUE", zone: "甲区", params: { indicator: "rd", policy: "zero" } };
+    expect(formatIssue(missing, "zh-CN")).toBe("甲区：“研发经费支出”缺少数值，按 0 分计。如有数据请补填后重新评定。");
+    const tie: Issue = { severity: "warning", code: "AWARD_TIE_LAST_PLACE", params: { award: "十强", zones: "甲、乙" } };
+    expect(formatIssue(tie, "zh-CN")).toContain("（甲、乙）");
+    expect(formatIssue(tie, "zh-CN")).toContain("需人工确认");
+  });
+
+  it("words any rules code with its path, and an unknown code generically", () => {
+    const rules: Issue = { severity: "error", code: "RULES_SOMETHING_NEW", sheet: "评定规则", cell: "D12", params: { path: "dimensions[0].weight", value: -1 } };
+    expect(formatIssue(rules, "en-US")).toMatch(/^D12: The rules are invalid \(dimensions\[0\]\.weight: -1\)/);
+    expect(formatIssue({ severity: "warning", code: "ODD" }, "en-US")).toBe("Problem ODD. Check this cell.");
+  });
+
+  it("localizes a list without changing the issues given", () => {
+    const given: Issue[] = [{ severity: "warning", code: "BLANK_ROW_SKIPPED", cell: "A9", params: { row: 9 } }];
+    const out = localizeIssues(given, "en-US");
+    expect(out[0].message).toBe("A9: Row 9 is blank and was skipped. Fill it in if it should hold a zone.");
+    expect(given[0].message).toBeUndefined();
+  });
+});
