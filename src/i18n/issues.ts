@@ -20,6 +20,26 @@ function s(p: Params, key: string): string {
 const POLICY_ZH: Record<string, string> = { zero: "按 0 分计", mean: "按其他集聚区该项得分的平均分计" };
 const POLICY_EN: Record<string, string> = { zero: "it scores 0", mean: "it scores the mean of the other zones' scores" };
 
+function levelZh(v: string | number | undefined): string {
+  return Number(v) === 0 ? "门槛" : `${v}星`;
+}
+
+function levelEn(v: string | number | undefined): string {
+  return Number(v) === 0 ? "the gate" : `level ${v}`;
+}
+
+function rangeZh(p: Params): string {
+  if (p.min !== undefined && p.max !== undefined) return `（${s(p, "min")}–${s(p, "max")}）`;
+  if (p.min !== undefined) return `（不小于 ${s(p, "min")}）`;
+  return "";
+}
+
+function rangeEn(p: Params): string {
+  if (p.min !== undefined && p.max !== undefined) return ` (${s(p, "min")}–${s(p, "max")})`;
+  if (p.min !== undefined) return ` (at least ${s(p, "min")})`;
+  return "";
+}
+
 const CATALOG: Record<string, Entry> = {
   NO_HEADER: {
     "zh-CN": (p) => `前 20 行中没有找到表头：需要一行含有集聚区名称列（${s(p, "accepted")}）。请在指标表上方加入表头行。`,
@@ -101,9 +121,65 @@ const CATALOG: Record<string, Entry> = {
     "zh-CN": (p) => `表中没有“${s(p, "indicator")}”列，所有集聚区该项${POLICY_ZH[s(p, "policy")] ?? s(p, "policy")}。如需计入，请加入该列。`,
     "en-US": (p) => `The table has no "${s(p, "indicator")}" column, so for every zone ${POLICY_EN[s(p, "policy")] ?? s(p, "policy")}. Add the column to count it.`,
   },
+  MISSING_VALUE_MORE: {
+    "zh-CN": (p) => `另有 ${s(p, "count")} 个集聚区缺少“${s(p, "indicator")}”，均${POLICY_ZH[s(p, "policy")] ?? s(p, "policy")}。请补填该列后重新评定。`,
+    "en-US": (p) => `${s(p, "count")} more zones lack "${s(p, "indicator")}"; for each ${POLICY_EN[s(p, "policy")] ?? s(p, "policy")}. Fill in the column and run again.`,
+  },
+  RULES_NO_DIMENSIONS: {
+    "zh-CN": () => `评定规则没有任何维度。请在“维度与指标”部分至少填写一个维度及其指标。`,
+    "en-US": () => `The rules have no dimension. Enter at least one dimension with its indicators under "Dimensions and indicators".`,
+  },
+  RULES_EMPTY_DIMENSION: {
+    "zh-CN": (p) => `维度“${s(p, "value")}”下没有指标。请为它填写至少一个指标，或删除该维度。`,
+    "en-US": (p) => `The dimension "${s(p, "value")}" has no indicator. Give it at least one indicator or delete it.`,
+  },
+  RULES_NEGATIVE_WEIGHT: {
+    "zh-CN": (p) => `权重“${s(p, "value")}”无效。请填写 0 或正数。`,
+    "en-US": (p) => `The weight "${s(p, "value")}" is not valid. Enter 0 or a positive number.`,
+  },
+  RULES_UNKNOWN_INDICATOR: {
+    "zh-CN": (p) => `指标键“${s(p, "value")}”无法识别。请填写已有指标的键，如 va、tax、emp、vaGrowth、taxPerMu。`,
+    "en-US": (p) => `The indicator key "${s(p, "value")}" is not known. Enter a known key such as va, tax, emp, vaGrowth, taxPerMu.`,
+  },
+  RULES_UNKNOWN_METHOD: {
+    "zh-CN": (p) => `方法“${s(p, "value")}”无法识别。请填写 minmax、p90cap、zscore 或 target。`,
+    "en-US": (p) => `The method "${s(p, "value")}" is not known. Enter minmax, p90cap, zscore or target.`,
+  },
+  RULES_TARGET_MISSING: {
+    "zh-CN": (p) => `指标“${s(p, "indicator")}”用 target 方法，但目标值${p.value !== undefined ? `“${s(p, "value")}”` : ""}无效。请在目标值列填写大于 0 的数。`,
+    "en-US": (p) => `The indicator "${s(p, "indicator")}" uses the target method but its target${p.value !== undefined ? ` "${s(p, "value")}"` : ""} is not valid. Enter a number above 0 in the Target column.`,
+  },
+  RULES_BAD_THRESHOLD: {
+    "zh-CN": (p) => `星级门槛“${s(p, "value")}”无效。请填写 0 或正数。`,
+    "en-US": (p) => `The star threshold "${s(p, "value")}" is not valid. Enter 0 or a positive number.`,
+  },
+  RULES_THRESHOLD_DECREASING: {
+    "zh-CN": (p) => `${levelZh(p.level)}的“${s(p, "indicator")}”标准 ${s(p, "value")} 低于${levelZh(p.previousLevel)}的 ${s(p, "previous")}。星级越高标准不得越低，请改正。`,
+    "en-US": (p) => `The "${s(p, "indicator")}" threshold of ${levelEn(p.level)} (${s(p, "value")}) is below that of ${levelEn(p.previousLevel)} (${s(p, "previous")}). Thresholds must not fall as the level rises; correct it.`,
+  },
+  RULES_BAD_LEVELS: {
+    "zh-CN": (p) => `星级标准应有 1 至 6 星共 6 级，按顺序排列（现为“${s(p, "value")}”，应为“${s(p, "expected")}”）。请补齐或调整各级。`,
+    "en-US": (p) => `The star ladder must list levels 1 to 6 in order (found "${s(p, "value")}", expected "${s(p, "expected")}"). Complete or reorder the levels.`,
+  },
+  RULES_BAD_OPTION: {
+    "zh-CN": (p) => `设置值“${s(p, "value")}”超出允许范围${rangeZh(p)}。请改为允许的值。`,
+    "en-US": (p) => `The setting "${s(p, "value")}" is out of range${rangeEn(p)}. Enter an allowed value.`,
+  },
+  RULES_DUPLICATE_KEY: {
+    "zh-CN": (p) => `键“${s(p, "value")}”重复使用。维度键和奖项键须各不相同，请改名其中一个。`,
+    "en-US": (p) => `The key "${s(p, "value")}" is used twice. Dimension and award keys must be unique; rename one.`,
+  },
+  RULES_UNKNOWN_DIMENSION: {
+    "zh-CN": (p) => `奖项依据的维度“${s(p, "value")}”不存在。请填写“维度与指标”中已有的维度键。`,
+    "en-US": (p) => `The award is ranked by dimension "${s(p, "value")}", which the rules lack. Enter a dimension key from "Dimensions and indicators".`,
+  },
+  RULES_SHEET_MISSING_ROW: {
+    "zh-CN": (p) => `评定规则缺少“${s(p, "field")}”一行。请补回该行，或删除本表后重新插入评定规则。`,
+    "en-US": (p) => `The rules sheet lacks the "${s(p, "field")}" row. Restore it, or delete the sheet and insert the rules again.`,
+  },
   FAST_FALLBACK_GROWTH: {
-    "zh-CN": () => `表中没有“上年综合排名”列，十快改按增加值增速评选。如需按名次进步评选，请加入“上年综合排名”列。`,
-    "en-US": () => `There is no "PrevRank" column, so the ten fastest are chosen by value-added growth. Add a "PrevRank" (上年综合排名) column to choose them by rank improvement.`,
+    "zh-CN": (p) => `表中没有“上年综合排名”列，${s(p, "award") || "十快"}改按增加值增速评选。如需按名次进步评选，请加入“上年综合排名”列。`,
+    "en-US": (p) => `There is no "PrevRank" column, so ${s(p, "award") || "the ten fastest"} is chosen by value-added growth. Add a "PrevRank" (上年综合排名) column to choose by rank improvement.`,
   },
   AWARD_TIE_LAST_PLACE: {
     "zh-CN": (p) => `“${s(p, "award")}”最后一名并列无法区分（${s(p, "zones")}），已全部列入，需人工确认。`,

@@ -1,4 +1,5 @@
 import type { Issue } from "../../../src/engine/types";
+import { ENGINE_ISSUE_CODES } from "../../../src/engine/issueCodes";
 import { formatIssue, knownIssueCodes, localizeIssues } from "../../../src/i18n/issues";
 
 const READER_CODES = [
@@ -51,5 +52,17 @@ describe("issue messages", () => {
     const out = localizeIssues(given, "en-US");
     expect(out[0].message).toBe("A9: Row 9 is blank and was skipped. Fill it in if it should hold a zone.");
     expect(given[0].message).toBeUndefined();
+  });
+});
+
+describe("engine codes", () => {
+  it("has its own wording for every code the engine emits", () => {
+    const known = new Set(knownIssueCodes());
+    for (const code of ENGINE_ISSUE_CODES) expect(known.has(code) ? code : `${code} missing`).toBe(code);
+  });
+
+  it("names the levels of a decreasing threshold, the gate as 门槛", () => {
+    const issue: Issue = { severity: "error", code: "RULES_THRESHOLD_DECREASING", cell: "C30", params: { path: "stars.levels.0.tax", indicator: "tax", value: 1, previous: 1.5, level: 1, previousLevel: 0 } };
+    expect(formatIssue(issue, "zh-CN")).toBe("C30：1星的“税收收入”标准 1 低于门槛的 1.5。星级越高标准不得越低，请改正。");
   });
 });
