@@ -1,0 +1,327 @@
+// Every word the result sheets print, in zh-CN and en-US.
+import type { StarIndicator, StarStatus, NormMethod, Severity } from "../../engine/types";
+import type { Locale } from "../../i18n/locale";
+import type { SheetKind } from "./types";
+
+export interface PlanLabels {
+  sheetNames: Record<SheetKind, string>;
+  titles: Record<SheetKind, string>;
+  /** "2013年" / "2013 " prefix for titles; empty without a year. */
+  yearPrefix: (year: number | undefined) => string;
+  footer: string;
+  rank: string;
+  tied: string;
+  zone: string;
+  city: string;
+  stars: string;
+  starCount: string;
+  prevStars: string;
+  status: string;
+  statusNames: Record<StarStatus, string>;
+  nextLevel: string;
+  shortfall: string;
+  /** "税收差 1.23 亿元" */
+  shortfallItem: (indicator: StarIndicator, amount: string) => string;
+  shortfallJoin: string;
+  starLevelName: (level: number) => string;
+  noStars: string;
+  starCountsTitle: string;
+  chartTitle: string;
+  total: string;
+  composite: string;
+  bonus: string;
+  penalty: string;
+  rankChange: string;
+  veto: string;
+  cityRank: string;
+  provinceRank: string;
+  award: string;
+  serial: string;
+  basis: string;
+  prizeWan: string;
+  /** "一、十强（每个奖励 500 万元）" */
+  awardSection: (index: number, name: string, prizeWan: number, count: number) => string;
+  awardTieNote: string;
+  subtotal: string;
+  prizeTotal: (wan: number, yuan: number) => string;
+  plaqueSection: (index: number) => string;
+  plaqueGroup: (level: number, count: number) => string;
+  noWinners: string;
+  dimension: string;
+  indicator: string;
+  raw: string;
+  unit: string;
+  method: string;
+  methodNames: Record<NormMethod, string>;
+  score: string;
+  weight: string;
+  contribution: string;
+  missing: string;
+  severity: string;
+  severityNames: Record<Severity, string>;
+  sheet: string;
+  cell: string;
+  code: string;
+  message: string;
+  noIssues: string;
+  indicatorNames: Record<string, string>;
+  units: Record<string, string>;
+  templateNote: string;
+}
+
+const SHEETS_ZH: Record<SheetKind, string> = {
+  stars: "星级评定",
+  ranking: "综合排名",
+  byCity: "分市排名",
+  awards: "表彰名单",
+  promotions: "晋级名单",
+  details: "计算明细",
+  validation: "校验报告",
+  rules: "评定规则",
+  template: "指标数据",
+};
+
+const SHEETS_EN: Record<SheetKind, string> = {
+  stars: "Stars",
+  ranking: "Ranking",
+  byCity: "By city",
+  awards: "Awards",
+  promotions: "Promotions",
+  details: "Score details",
+  validation: "Validation",
+  rules: "Rules",
+  template: "Indicators",
+};
+
+const UNITS: Record<string, string> = {
+  va: "亿元",
+  tax: "亿元",
+  emp: "万人",
+  rev: "亿元",
+  vaPrev: "亿元",
+  fai: "亿元",
+  outCap: "亿元",
+  leadShare: "%",
+  landMu: "亩",
+  rd: "亿元",
+  smart: "%",
+  energy: "吨标准煤/万元",
+  energyPrev: "吨标准煤/万元",
+  vaGrowth: "%",
+  taxPerMu: "万元/亩",
+  rdIntensity: "%",
+  energyDrop: "%",
+};
+
+const CN_DIGITS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+const ZH: PlanLabels = {
+  sheetNames: SHEETS_ZH,
+  titles: {
+    stars: "产业集聚区星级评定结果",
+    ranking: "产业集聚区综合考评排名",
+    byCity: "产业集聚区分市排名",
+    awards: "产业集聚区表彰名单",
+    promotions: "产业集聚区晋级名单",
+    details: "产业集聚区综合考评计算明细",
+    validation: "数据校验报告",
+    rules: "评定规则",
+    template: "产业集聚区主要指标",
+  },
+  yearPrefix: (y) => (y === undefined ? "" : `${y}年度`),
+  footer: "第 &P 页，共 &N 页",
+  rank: "排名",
+  tied: "并列",
+  zone: "集聚区名称",
+  city: "所属地市",
+  stars: "星级",
+  starCount: "星级数",
+  prevStars: "上年星级",
+  status: "晋级情况",
+  statusNames: { promoted: "晋级", first: "首次晋星", kept: "保持", demoted: "降级", belowGate: "未达门槛", new: "新评" },
+  nextLevel: "下一级",
+  shortfall: "晋级差距",
+  shortfallItem: (i, amount) => `${{ va: "增加值", tax: "税收", emp: "从业人员" }[i]}差 ${amount} ${UNITS[i]}`,
+  shortfallJoin: "；",
+  starLevelName: (l) => (l === 0 ? "无星" : `${CN_DIGITS[l - 1]}星级`),
+  noStars: "无星",
+  starCountsTitle: "各市星级集聚区数量",
+  chartTitle: "各市星级集聚区数量",
+  total: "合计",
+  composite: "综合得分",
+  bonus: "加分",
+  penalty: "扣分",
+  rankChange: "名次变化",
+  veto: "否决事项",
+  cityRank: "市内排名",
+  provinceRank: "全省排名",
+  award: "奖项",
+  serial: "序号",
+  basis: "评选依据",
+  prizeWan: "奖金（万元）",
+  awardSection: (i, name, wan, n) => `${CN_DIGITS[i] ?? i + 1}、${name}（${n} 个，每个奖励 ${wan} 万元）`,
+  awardTieNote: "末位并列，需人工确认",
+  subtotal: "小计",
+  prizeTotal: (wan, yuan) => `奖金合计：${wan} 万元（${yuan} 元）`,
+  plaqueSection: (i) => `${CN_DIGITS[i] ?? i + 1}、授牌名单`,
+  plaqueGroup: (l, n) => `${CN_DIGITS[l - 1]}星级产业集聚区（${n} 个）`,
+  noWinners: "（无）",
+  dimension: "维度",
+  indicator: "指标",
+  raw: "原始值",
+  unit: "单位",
+  method: "计分方法",
+  methodNames: { minmax: "极差法", p90cap: "P90 封顶", zscore: "标准分", target: "目标值" },
+  score: "标准化得分",
+  weight: "权重（分）",
+  contribution: "得分贡献",
+  missing: "缺失",
+  severity: "级别",
+  severityNames: { error: "错误", warning: "警告" },
+  sheet: "工作表",
+  cell: "单元格",
+  code: "代码",
+  message: "说明",
+  noIssues: "未发现问题。",
+  indicatorNames: {
+    va: "增加值",
+    tax: "税收收入",
+    emp: "从业人员",
+    rev: "主营业务收入",
+    vaPrev: "上年增加值",
+    fai: "固定资产投资",
+    outCap: "实际利用省外资金",
+    leadShare: "主导产业增加值占比",
+    landMu: "工业用地面积",
+    rd: "研发经费支出",
+    smart: "智能化改造普及率",
+    energy: "万元工业增加值能耗",
+    energyPrev: "上年万元工业增加值能耗",
+    vaGrowth: "增加值增速",
+    taxPerMu: "亩均税收",
+    rdIntensity: "研发投入强度",
+    energyDrop: "能耗降低率",
+  },
+  units: UNITS,
+  templateNote: "示例数据，请替换为本地数据。",
+};
+
+const UNITS_EN: Record<string, string> = {
+  va: "100M yuan",
+  tax: "100M yuan",
+  emp: "10k persons",
+  rev: "100M yuan",
+  vaPrev: "100M yuan",
+  fai: "100M yuan",
+  outCap: "100M yuan",
+  leadShare: "%",
+  landMu: "mu",
+  rd: "100M yuan",
+  smart: "%",
+  energy: "tce/10k yuan",
+  energyPrev: "tce/10k yuan",
+  vaGrowth: "%",
+  taxPerMu: "10k yuan/mu",
+  rdIntensity: "%",
+  energyDrop: "%",
+};
+
+const EN: PlanLabels = {
+  sheetNames: SHEETS_EN,
+  titles: {
+    stars: "Industrial cluster zones: star ratings",
+    ranking: "Industrial cluster zones: composite ranking",
+    byCity: "Industrial cluster zones: ranking by city",
+    awards: "Industrial cluster zones: awards",
+    promotions: "Industrial cluster zones: promotions",
+    details: "Industrial cluster zones: score details",
+    validation: "Validation report",
+    rules: "Rating rules",
+    template: "Industrial cluster zone indicators",
+  },
+  yearPrefix: (y) => (y === undefined ? "" : `${y} `),
+  footer: "Page &P of &N",
+  rank: "Rank",
+  tied: "Tied",
+  zone: "Zone",
+  city: "City",
+  stars: "Stars",
+  starCount: "Star level",
+  prevStars: "Last year",
+  status: "Status",
+  statusNames: { promoted: "Promoted", first: "First star", kept: "Kept", demoted: "Demoted", belowGate: "Below gate", new: "New" },
+  nextLevel: "Next level",
+  shortfall: "Shortfall",
+  shortfallItem: (i, amount) => `${{ va: "value added", tax: "tax", emp: "employment" }[i]} short by ${amount} ${UNITS_EN[i]}`,
+  shortfallJoin: "; ",
+  starLevelName: (l) => (l === 0 ? "No star" : `${l}-star`),
+  noStars: "No star",
+  starCountsTitle: "Star-rated zones by city",
+  chartTitle: "Star-rated zones by city",
+  total: "Total",
+  composite: "Composite",
+  bonus: "Bonus",
+  penalty: "Penalty",
+  rankChange: "Rank change",
+  veto: "Veto",
+  cityRank: "City rank",
+  provinceRank: "Province rank",
+  award: "Award",
+  serial: "No.",
+  basis: "Basis",
+  prizeWan: "Prize (10k yuan)",
+  awardSection: (i, name, wan, n) => `${i + 1}. ${name} (${n}, ${wan} × 10k yuan each)`,
+  awardTieNote: "Tie at last place: confirm by hand",
+  subtotal: "Subtotal",
+  prizeTotal: (wan, yuan) => `Prize total: ${wan} × 10k yuan (${yuan} yuan)`,
+  plaqueSection: (i) => `${i + 1}. Plaques`,
+  plaqueGroup: (l, n) => `${l}-star zones (${n})`,
+  noWinners: "(none)",
+  dimension: "Dimension",
+  indicator: "Indicator",
+  raw: "Raw value",
+  unit: "Unit",
+  method: "Method",
+  methodNames: { minmax: "min–max", p90cap: "P90 capped", zscore: "z-score", target: "target" },
+  score: "Normalised score",
+  weight: "Weight (points)",
+  contribution: "Contribution",
+  missing: "missing",
+  severity: "Severity",
+  severityNames: { error: "Error", warning: "Warning" },
+  sheet: "Sheet",
+  cell: "Cell",
+  code: "Code",
+  message: "Message",
+  noIssues: "No problems found.",
+  indicatorNames: {
+    va: "Value added",
+    tax: "Tax",
+    emp: "Employment",
+    rev: "Revenue",
+    vaPrev: "Value added last year",
+    fai: "Fixed-asset investment",
+    outCap: "Outside capital",
+    leadShare: "Lead industry share",
+    landMu: "Industrial land",
+    rd: "R&D spending",
+    smart: "Smart-upgrade rate",
+    energy: "Energy intensity",
+    energyPrev: "Energy intensity last year",
+    vaGrowth: "Value-added growth",
+    taxPerMu: "Tax per mu",
+    rdIntensity: "R&D intensity",
+    energyDrop: "Energy intensity drop",
+  },
+  units: UNITS_EN,
+  templateNote: "Example rows: replace them with your own data.",
+};
+
+export function planLabels(locale: Locale): PlanLabels {
+  return locale === "en-US" ? EN : ZH;
+}
+
+/** The output sheet names of every result kind in both languages (the host's rename fallback uses them). */
+export function resultSheetName(kind: SheetKind, locale: Locale): string {
+  return planLabels(locale).sheetNames[kind];
+}

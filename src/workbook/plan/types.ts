@@ -1,0 +1,104 @@
+// A result sheet described as plain data: what every host (Office.js, ExcelJS, the test fake) writes.
+// Plans know nothing of any host, so the same plan prints alike from Excel and from the CLI.
+
+/** A cell of a plan. A string is always text: hosts must write it so Excel never parses it as a formula. */
+export type PlanCell = string | number | boolean | null;
+
+/** 0-based inclusive rectangle inside the plan's values block (which starts at A1). */
+export interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+export type SheetKind =
+  | "stars"
+  | "ranking"
+  | "byCity"
+  | "awards"
+  | "promotions"
+  | "details"
+  | "validation"
+  | "rules"
+  | "template";
+
+/** A number format for the numeric cells of one column over a run of rows. */
+export interface ColumnFormat {
+  col: number;
+  /** First and last 0-based row it covers. */
+  r0: number;
+  r1: number;
+  format: string;
+}
+
+export interface CellStyle {
+  range: Rect;
+  bold?: boolean;
+  /** Font size in points. */
+  fontSize?: number;
+  /** Fill colour as #RRGGBB. */
+  fill?: string;
+  /** Thin borders on every edge of every cell in the range. */
+  border?: boolean;
+  align?: "left" | "center" | "right";
+  wrap?: boolean;
+}
+
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  paper: "A4";
+  /** 0-based first and last row repeated at the top of every printed page. */
+  titleRows: [number, number];
+  /** All columns on one page wide (pages tall unrestricted). */
+  fitToWidth: true;
+  /** Footer in Excel header/footer codes (&P page, &N pages). */
+  footer: string;
+}
+
+/** A native chart: one series per column of the source block, categories in its first column. */
+export interface ChartSpec {
+  type: "stackedColumn";
+  title: string;
+  /** Source block including its header row (series names) and category column. */
+  source: Rect;
+  /** Where the chart sits, in cells. */
+  anchor: Rect;
+}
+
+export type ValidationRule =
+  | { kind: "decimal"; min: number; max?: number }
+  | { kind: "whole"; min: number; max: number };
+
+export interface DataValidationSpec {
+  range: Rect;
+  rule: ValidationRule;
+  /** Shown to the user when the entry is refused. */
+  message: string;
+}
+
+export interface SheetPlan {
+  kind: SheetKind;
+  name: string;
+  /** Title in row 0, with the assessment year where known. */
+  title: string;
+  /** Rectangular block written from A1; values[0] is the title row. */
+  values: PlanCell[][];
+  /** 0-based header row of the main table. */
+  headerRow: number;
+  /** Formats for numeric cells; text cells are always written as text ("@"). */
+  columnFormats: ColumnFormat[];
+  /** Column widths in characters. */
+  columnWidths: number[];
+  merges: Rect[];
+  styles: CellStyle[];
+  /** Rows and columns frozen at the top-left. */
+  freeze: { rows: number; cols: number };
+  print: PrintSetup;
+  chart?: ChartSpec;
+  dataValidation?: DataValidationSpec[];
+}
+
+/** Excel's number format for text: a value written under it is never parsed as a formula. */
+export const TEXT_FORMAT = "@";
+export const GENERAL_FORMAT = "General";
