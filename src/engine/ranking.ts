@@ -1,0 +1,63 @@
+// Competition ranking by composite (SPEC §4.4): ties within 1e-9 share a rank (1, 2, 2, 4) and are
+// listed by zone name code point, so the order never depends on the input's row order.
+
+export const TIE_EPSILON = 1e-9;
+
+export interface Ranking {
+  /** Indices into the input, best first. */
+  order: number[];
+  /** Per input index. */
+  rank: Int32Array;
+  tied: Uint8Array;
+}
+
+/** Code-point order (not locale order): the same on every machine. */
+export function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Ranks the subset `indices` (already deterministic in order) by score, descending. */
+export function rankBy(scores: ArrayLike<number>, names: readonly string[], indices: number[], rank: Int32Array, tied: Uint8Array): number[] {
+  const order = indices.slice().sort((a, b) => scores[b] - scores[a] || byName(names[a], names[b]));
+  let start = 0;
+  while (start < order.length) {
+    // A tie group is every zone within epsilon of the group's best, so it cannot drift down a chain of near values.
+    const lead = scores[order[start]];
+    let end = start + 1;
+    while (end < order.length && lead - scores[order[end]] <= TIE_EPSILON) end++;
+    if (end - start > 1) {
+      const group = order.slice(start, end).sort((a, b) => byName(names[a], names[b]));
+      for (let k = 0; k < group.length; k++) order[start + k] = group[k];
+    }
+    for (let k = start; k < end; k++) {
+      rank[order[k]] = start + 1;
+      tied[order[k]] = end - start > 1 ? 1 : 0;
+    }
+    start = end;
+  }
+  return order;
+}
+
+export function rankAll(scores: ArrayLike<number>, names: readonly string[]): Ranking {
+  const n = names.length;
+  const rank = new Int32Array(n);
+  const tied = new Uint8Array(n);
+  const all = new Array<number>(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  return { order: rankBy(scores, names, all, rank, tied), rank, tied };
+}
+
+/** Rank within each city, walking the overall order so each city's ranking uses the same tie groups rule. */
+export function rankWithinCities(scores: ArrayLike<number>, names: readonly string[], cities: readonly string[], order: readonly number[]): { rank: Int32Array; tied: Uint8Array } {
+  const n = names.length;
+  const rank = new Int32Array(n);
+  const tied = new Uint8Array(n);
+  const byCity = new Map<string, number[]>();
+  for (const i of order) {
+    const list = byCity.get(cities[i]);
+    if (list) list.push(i);
+    else byCity.set(cities[i], [i]);
+  }
+  for (const members of byCity.values()) rankBy(scores, names, members, rank, tied);
+  return { rank, tied };
+}

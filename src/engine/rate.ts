@@ -1,0 +1,93 @@
+// One rating run: scores, stars, ranking, awards and counts for every zone of a table (SPEC §4).
+import type { DerivedIndicatorKey, Issue, RatingResult, Rules, ZoneInput, ZoneResult, ZoneTable } from "./types";
+import { deriveIndicators } from "./indicators";
+import { missingValueIssues, scoreZones } from "./score";
+import { MAX_STARS, rateStars } from "./stars";
+import { rankAll, rankWithinCities } from "./ranking";
+import { assignAwards } from "./awards";
+
+function isVetoed(zone: ZoneInput): boolean {
+  return typeof zone.veto === "string" && zone.veto.trim() !== "";
+}
+
+function finiteOrNull(v: number | undefined): number | null {
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Rates every zone of `table` under `rules` (validated beforehand with validateRules). Pure and
+ * deterministic: the same zones in any row order give the same result.
+ */
+export function rate(table: ZoneTable, rules: Rules): RatingResult {
+  const zones = table.zones;
+  const n = zones.length;
+  const derived: Partial<Record<DerivedIndicatorKey, number>>[] = new Array(n);
+  for (let i = 0; i < n; i++) derived[i] = deriveIndicators(zones[i]);
+  const { scores, scored } = scoreZones(table, rules, derived);
+
+  const names = zones.map((z) => z.zone);
+  const composites = new Float64Array(n);
+  for (let i = 0; i < n; i++) composites[i] = scores[i].composite;
+  const overall = rankAll(composites, names);
+  const city = rankWithinCities(
+    composites,
+    names,
+    zones.map((z) => z.city),
+    overall.order,
+  );
+
+  const ranked: ZoneResult[] = new Array(n);
+  const rankedInputs: ZoneInput[] = new Array(n);
+  const starCounts: Record<string, number> = {};
+  for (let s = 0; s <= MAX_STARS; s++) starCounts[String(s)] = 0;
+  for (let k = 0; k < n; k++) {
+    const i = overall.order[k];
+    const zone = zones[i];
+    const vetoed = isVetoed(zone);
+    const star = rateStars(zone, vetoed, rules.stars);
+    const prevRank = finiteOrNull(zone.prevRank);
+    const rank = overall.rank[i];
+    const s = scores[i];
+    const result: ZoneResult = {
+      zone: zone.zone,
+      city: zone.city,
+      indicators: s.indicators,
+      dimensions: s.dimensions,
+      bonus: s.bonus,
+      penalty: s.penalty,
+      composite: s.composite,
+      rank,
+      tied: overall.tied[i] === 1,
+      cityRank: city.rank[i],
+      cityTied: city.tied[i] === 1,
+      prevRank,
+      rankChange: prevRank === null ? null : prevRank - rank,
+      stars: star.stars,
+      prevStars: finiteOrNull(zone.prevStars),
+      starStatus: star.status,
+      belowGate: star.belowGate,
+      nextStar: star.nextStar,
+      awards: [],
+      vetoed,
+      plaque: star.stars >= rules.plaqueMinStars,
+      derived: derived[i],
+    };
+    if (zone.group !== undefined) result.group = zone.group;
+    if (vetoed) result.veto = zone.veto;
+    if (zone.source !== undefined) result.source = zone.source;
+    starCounts[String(star.stars)]++;
+    ranked[k] = result;
+    rankedInputs[k] = zone;
+  }
+
+  const awards = assignAwards(ranked, rankedInputs, rules, table.columns.prevRank);
+  // Stable sort over rank order: within a star level the better-ranked zone comes first.
+  const plaque = ranked
+    .filter((z) => z.plaque)
+    .sort((a, b) => b.stars - a.stars)
+    .map((z) => z.zone);
+  const issues: Issue[] = [...missingValueIssues(table, rules, scored, overall.order), ...awards.issues];
+  const result: RatingResult = { rules, zones: ranked, awards: awards.lists, prizeTotalYuan: awards.prizeTotalYuan, starCounts, plaque, issues };
+  if (table.year !== undefined) result.year = table.year;
+  return result;
+}

@@ -1,0 +1,149 @@
+// Checks a rule set before it is used and reports every problem at once, each with a dotted path
+// into the Rules object that the rules-sheet reader maps back to a cell.
+import type { AwardRule, DimensionRule, Issue, Rules, StarThresholds } from "./types";
+import { STAR_INDICATORS } from "./types";
+import { isIndicatorKey } from "./indicators";
+import { MAX_STARS } from "./stars";
+
+const METHODS: ReadonlySet<string> = new Set(["minmax", "p90cap", "zscore", "target"]);
+const POLICIES: ReadonlySet<string> = new Set(["zero", "mean"]);
+
+type Params = Record<string, string | number>;
+
+class RulesIssues {
+  readonly list: Issue[] = [];
+  add(code: string, path: string, params: Params = {}): void {
+    this.list.push({ severity: "error", code, params: { path, ...params } });
+  }
+}
+
+/** A value as a message can show it: numbers stay numbers, anything odd becomes text. */
+function shown(v: unknown): string | number {
+  return typeof v === "number" && Number.isFinite(v) ? v : String(v);
+}
+
+function isFiniteNumber(v: unknown): v is number {
+  return typeof v === "number" && Number.isFinite(v);
+}
+
+function isInteger(v: unknown): v is number {
+  return isFiniteNumber(v) && Number.isInteger(v);
+}
+
+/** The `kind` of a tagged value that failed every known tag (rules read from a sheet can hold anything). */
+function kindOf(tagged: unknown): unknown {
+  return typeof tagged === "object" && tagged !== null ? (tagged as { kind?: unknown }).kind : tagged;
+}
+
+function checkWeight(v: unknown, path: string, out: RulesIssues): void {
+  if (!isFiniteNumber(v) || v < 0) out.add("RULES_NEGATIVE_WEIGHT", path, { value: shown(v) });
+}
+
+function checkDimension(dim: DimensionRule, d: number, out: RulesIssues): void {
+  const path = `dimensions.${d}`;
+  checkWeight(dim.weight, `${path}.weight`, out);
+  const indicators = Array.isArray(dim.indicators) ? dim.indicators : [];
+  if (indicators.length === 0) out.add("RULES_EMPTY_DIMENSION", `${path}.indicators`, { value: String(dim.key) });
+  indicators.forEach((ind, i) => {
+    const ip = `${path}.indicators.${i}`;
+    if (!isIndicatorKey(ind.key)) out.add("RULES_UNKNOWN_INDICATOR", `${ip}.key`, { value: String(ind.key) });
+    checkWeight(ind.weight, `${ip}.weight`, out);
+    if (!METHODS.has(ind.method)) out.add("RULES_UNKNOWN_METHOD", `${ip}.method`, { value: String(ind.method) });
+    else if (ind.method === "target" && !(isFiniteNumber(ind.target) && ind.target > 0)) {
+      const params: Params = { indicator: String(ind.key) };
+      if (ind.target !== undefined) params.value = shown(ind.target);
+      out.add("RULES_TARGET_MISSING", `${ip}.target`, params);
+    }
+  });
+}
+
+function checkDimensions(rules: Rules, out: RulesIssues): void {
+  const dims = Array.isArray(rules.dimensions) ? rules.dimensions : [];
+  if (dims.length === 0) out.add("RULES_NO_DIMENSIONS", "dimensions");
+  const seen = new Set<string>();
+  dims.forEach((dim, d) => {
+    if (seen.has(dim.key)) out.add("RULES_DUPLICATE_KEY", `dimensions.${d}.key`, { value: String(dim.key) });
+    seen.add(dim.key);
+    checkDimension(dim, d, out);
+  });
+}
+
+function checkStars(rules: Rules, out: RulesIssues): void {
+  const stars = rules.stars;
+  const levels = Array.isArray(stars.levels) ? stars.levels : [];
+  if (levels.length !== MAX_STARS) out.add("RULES_BAD_LEVELS", "stars.levels", { value: levels.length, expected: MAX_STARS });
+  const ladder: { path: string; level: number; t: StarThresholds }[] = [{ path: "stars.gate", level: 0, t: stars.gate }];
+  levels.forEach((l, i) => {
+    if (l.level !== i + 1) out.add("RULES_BAD_LEVELS", `stars.levels.${i}.level`, { value: shown(l.level), expected: i + 1 });
+    ladder.push({ path: `stars.levels.${i}`, level: i + 1, t: l });
+  });
+  for (const key of STAR_INDICATORS) {
+    let previous: { level: number; value: number } | null = null;
+    for (const step of ladder) {
+      const value = step.t[key];
+      if (!isFiniteNumber(value) || value < 0) {
+        out.add("RULES_BAD_THRESHOLD", `${step.path}.${key}`, { value: shown(value) });
+        continue;
+      }
+      if (previous !== null && value < previous.value) {
+        out.add("RULES_THRESHOLD_DECREASING", `${step.path}.${key}`, { indicator: key, value, previous: previous.value, level: step.level, previousLevel: previous.level });
+      }
+      previous = { level: step.level, value };
+    }
+  }
+  if (!isInteger(stars.minIndicatorsMet) || stars.minIndicatorsMet < 1 || stars.minIndicatorsMet > 3) {
+    out.add("RULES_BAD_OPTION", "stars.minIndicatorsMet", { value: shown(stars.minIndicatorsMet), min: 1, max: 3 });
+  }
+  if (stars.maxStepPerYear !== null && !(isInteger(stars.maxStepPerYear) && stars.maxStepPerYear >= 1)) {
+    out.add("RULES_BAD_OPTION", "stars.maxStepPerYear", { value: shown(stars.maxStepPerYear), min: 1 });
+  }
+  if (typeof stars.vetoBlocksPromotion !== "boolean") out.add("RULES_BAD_OPTION", "stars.vetoBlocksPromotion", { value: shown(stars.vetoBlocksPromotion) });
+}
+
+function checkAward(award: AwardRule, a: number, dimensionKeys: ReadonlySet<string>, out: RulesIssues): void {
+  const path = `awards.${a}`;
+  if (!isFiniteNumber(award.prizeYuan) || award.prizeYuan < 0) out.add("RULES_BAD_OPTION", `${path}.prizeYuan`, { value: shown(award.prizeYuan), min: 0 });
+  if (typeof award.exclusive !== "boolean") out.add("RULES_BAD_OPTION", `${path}.exclusive`, { value: shown(award.exclusive) });
+  const selection = award.selection;
+  if (selection?.kind === "firstStar") return;
+  if (selection?.kind !== "top") {
+    out.add("RULES_BAD_OPTION", `${path}.selection.kind`, { value: shown(kindOf(selection)) });
+    return;
+  }
+  if (!isInteger(selection.count) || selection.count < 1) out.add("RULES_BAD_OPTION", `${path}.selection.count`, { value: shown(selection.count), min: 1 });
+  const metric = selection.metric;
+  if (metric?.kind === "composite" || metric?.kind === "rankChange") return;
+  if (metric?.kind !== "dimensions") {
+    out.add("RULES_BAD_OPTION", `${path}.selection.metric.kind`, { value: shown(kindOf(metric)) });
+    return;
+  }
+  const keys = Array.isArray(metric.dimensions) ? metric.dimensions : [];
+  if (keys.length === 0) out.add("RULES_UNKNOWN_DIMENSION", `${path}.selection.metric.dimensions`, { value: "" });
+  keys.forEach((key, k) => {
+    if (!dimensionKeys.has(key)) out.add("RULES_UNKNOWN_DIMENSION", `${path}.selection.metric.dimensions.${k}`, { value: String(key) });
+  });
+}
+
+function checkAwards(rules: Rules, out: RulesIssues): void {
+  const dimensionKeys = new Set((Array.isArray(rules.dimensions) ? rules.dimensions : []).map((d) => d.key));
+  const seen = new Set<string>();
+  (Array.isArray(rules.awards) ? rules.awards : []).forEach((award, a) => {
+    if (seen.has(award.key)) out.add("RULES_DUPLICATE_KEY", `awards.${a}.key`, { value: String(award.key) });
+    seen.add(award.key);
+    checkAward(award, a, dimensionKeys, out);
+  });
+}
+
+/** Every problem of `rules` as an error Issue (empty when the rules are usable). */
+export function validateRules(rules: Rules): Issue[] {
+  const out = new RulesIssues();
+  checkDimensions(rules, out);
+  checkStars(rules, out);
+  checkAwards(rules, out);
+  if (!isFiniteNumber(rules.bonusCap) || rules.bonusCap < 0) out.add("RULES_BAD_OPTION", "bonusCap", { value: shown(rules.bonusCap), min: 0 });
+  if (!POLICIES.has(rules.missingPolicy)) out.add("RULES_BAD_OPTION", "missingPolicy", { value: shown(rules.missingPolicy) });
+  if (!isInteger(rules.plaqueMinStars) || rules.plaqueMinStars < 0 || rules.plaqueMinStars > MAX_STARS) {
+    out.add("RULES_BAD_OPTION", "plaqueMinStars", { value: shown(rules.plaqueMinStars), min: 0, max: MAX_STARS });
+  }
+  return out.list;
+}
