@@ -23,7 +23,7 @@ const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 
 /** Reads numeric text: thousands separators, full-width digits and punctuation, and "12%" where allowed. */
-function parseNumericText(text: string, percentAllowed: boolean): number | undefined {
+export function parseNumericText(text: string, percentAllowed: boolean): number | undefined {
   // NFKC maps full-width digits, comma, period, minus-like signs and ％ to ASCII.
   let t = text.normalize("NFKC").replace(/\s+/g, "").replace(/[−–]/g, "-");
   if (percentAllowed && t.endsWith("%")) t = t.slice(0, -1);

@@ -1,0 +1,50 @@
+// The short text summary the command line prints after a run.
+import type { Issue, RatingResult } from "../engine/types";
+import type { Locale } from "../i18n/locale";
+
+function yuan(n: number, locale: Locale): string {
+  const s = n.toLocaleString("en-US");
+  return locale === "zh-CN" ? `${s} 元` : `${s} yuan`;
+}
+
+/** One line per star level, highest first, e.g. "3★ 2". */
+export function starLine(starCounts: Record<string, number>, locale: Locale): string {
+  const parts = ["6", "5", "4", "3", "2", "1", "0"].map((k) => `${k}★ ${starCounts[k] ?? 0}`);
+  return `${locale === "zh-CN" ? "星级" : "Stars"}: ${parts.join(" · ")}`;
+}
+
+const RULES_SOURCE: Record<"sheet" | "preset" | "file", { zh: string; en: string }> = {
+  sheet: { zh: "评定规则表", en: "rules sheet" },
+  preset: { zh: "内置规则", en: "built-in preset" },
+  file: { zh: "规则文件", en: "rules file" },
+};
+
+export function summaryLines(result: RatingResult, sheet: string, source: "sheet" | "preset" | "file", issues: readonly Issue[], locale: Locale): string[] {
+  const zh = locale === "zh-CN";
+  const lines: string[] = [];
+  const rulesSource = zh ? RULES_SOURCE[source].zh : RULES_SOURCE[source].en;
+  const year = result.year ?? (zh ? "未注明" : "not stated");
+  lines.push(zh ? `评定规则: ${result.rules.id}（${rulesSource}）` : `Rules: ${result.rules.id} (${rulesSource})`);
+  lines.push(zh ? `工作表: ${sheet}，集聚区 ${result.zones.length} 个，年度 ${year}` : `Sheet: ${sheet}, ${result.zones.length} zones, year ${year}`);
+  lines.push(starLine(result.starCounts, locale));
+  for (const a of result.awards) {
+    const name = zh ? a.nameZh : a.nameEn;
+    lines.push(`${name} [${a.key}] (${a.zones.length} × ${yuan(a.prizeYuan, locale)}): ${a.zones.join("、")}`);
+  }
+  lines.push(`${zh ? "奖金合计" : "Prize total"}: ${yuan(result.prizeTotalYuan, locale)}`);
+  lines.push(...issueLines(issues, locale));
+  return lines;
+}
+
+/** The warning count and every error in full. */
+export function issueLines(issues: readonly Issue[], locale: Locale): string[] {
+  const zh = locale === "zh-CN";
+  const warnings = issues.filter((i) => i.severity === "warning").length;
+  const errors = issues.filter((i) => i.severity === "error");
+  const lines = [zh ? `警告: ${warnings} 条` : `Warnings: ${warnings}`];
+  if (errors.length > 0) {
+    lines.push(zh ? `错误: ${errors.length} 条` : `Errors: ${errors.length}`);
+    for (const e of errors) lines.push(`  [${e.sheet ?? "-"}] ${e.message ?? e.code}`);
+  }
+  return lines;
+}
