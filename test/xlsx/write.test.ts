@@ -1,0 +1,104 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeResultXlsx } from "../../src/xlsx/write";
+import { buildResultPlans } from "../../src/workbook/plan/results";
+import { smallResult } from "../workbook/plan/fixtures";
+
+describe("writeResultXlsx", () => {
+  let dir: string;
+  let book: ExcelJS.Workbook;
+  let names: string[];
+  const result = smallResult();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "write-xlsx-"));
+    const input = new ExcelJS.Workbook();
+    const data = input.addWorksheet("指标数据");
+    data.addRow(["集聚区名称", "所属地市", "增加值"]);
+    data.addRow(["郑州航空港区", "郑州市", 180]);
+    data.getCell("D2").value = { formula: "C2*2", result: 360 };
+    input.addWorksheet("综合排名").getCell("A1").value = "用户自己的表";
+    await input.xlsx.writeFile(join(dir, "in.xlsx"));
+
+    names = await writeResultXlsx(buildResultPlans(result, [], "zh-CN"), { inputPath: join(dir, "in.xlsx"), outPath: join(dir, "out.xlsx") });
+    book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, "out.xlsx"));
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("keeps the input sheets and suffixes a result whose name a user sheet holds", () => {
+    expect(names).toEqual(["星级评定", "综合排名 (2)", "分市排名", "表彰名单", "晋级名单", "计算明细", "校验报告"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["指标数据", "综合排名", ...names]);
+    const data = book.getWorksheet("指标数据")!;
+    expect(data.getCell("B2").value).toBe("郑州市");
+    expect(data.getCell("C2").value).toBe(180);
+    expect((data.getCell("D2").value as { formula: string }).formula).toBe("C2*2");
+    expect(book.getWorksheet("综合排名")!.getCell("A1").value).toBe("用户自己的表");
+  });
+
+  test("the ranking sheet holds every zone's rank, name, city and composite, cell by cell", () => {
+    const ws = book.getWorksheet("综合排名 (2)")!;
+    expect(ws.getCell("A1").value).toBe("2013年度产业集聚区综合考评排名");
+    expect(ws.getRow(2).values).toEqual([undefined, "排名", "并列", "集聚区名称", "所属地市", "综合得分", "规模总量", "发展速度", "加分", "扣分", "名次变化", "否决事项"]);
+    result.zones.forEach((z, i) => {
+      const row = ws.getRow(3 + i);
+      expect(row.getCell(1).value).toBe(z.rank);
+      expect(row.getCell(3).value).toBe(z.zone);
+      expect(row.getCell(4).value).toBe(z.city);
+      expect(row.getCell(5).value).toBe(z.composite);
+      expect(row.getCell(5).numFmt).toBe("0.00");
+    });
+    expect(ws.getCell("B4").value).toBe("并列");
+  });
+
+  test("formula-like zone names are written as text, never as formulas", () => {
+    const ws = book.getWorksheet("综合排名 (2)")!;
+    expect(ws.getCell("C4").value).toBe("=SUM(A1)");
+    expect(ws.getCell("C4").type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell("C4").numFmt).toBe("@");
+    expect(ws.getCell("C5").value).toBe("+洛阳高新区");
+  });
+
+  test("print setup: A4, orientation as planned, title rows repeated, one page wide, page x of n footer", () => {
+    const ranking = book.getWorksheet("综合排名 (2)")!;
+    expect(ranking.pageSetup.paperSize).toBe(9);
+    expect(ranking.pageSetup.orientation).toBe("landscape");
+    expect(ranking.pageSetup.fitToPage).toBe(true);
+    expect(ranking.pageSetup.fitToWidth).toBe(1);
+    expect(ranking.pageSetup.fitToHeight).toBe(0);
+    expect(ranking.pageSetup.printTitlesRow).toBe("1:2");
+    expect(ranking.headerFooter.oddFooter).toBe("&C第 &P 页，共 &N 页");
+    expect(book.getWorksheet("表彰名单")!.pageSetup.orientation).toBe("portrait");
+  });
+
+  test("the awards sheet shows prizes in 万元 and the total; merged title; star counts on 星级评定", () => {
+    const awards = book.getWorksheet("表彰名单")!;
+    const rows: unknown[][] = [];
+    awards.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows.some((r) => r[0] === "奖金合计：1500 万元（15000000 元）" && r[5] === 1500)).toBe(true);
+    expect(awards.getCell("A1").isMerged).toBe(true);
+    const stars = book.getWorksheet("星级评定")!;
+    const counts: unknown[][] = [];
+    stars.eachRow((row) => {
+      const v = (row.values as unknown[]).slice(1);
+      if (v[0] === "开封市" || v[0] === "洛阳市" || v[0] === "郑州市") counts.push(v.slice(0, 8));
+    });
+    expect(counts).toEqual([
+      ["开封市", 1, 0, 0, 0, 0, 0, 1],
+      ["洛阳市", 0, 1, 0, 0, 0, 0, 1],
+      ["郑州市", 0, 0, 1, 0, 0, 0, 1],
+    ]);
+  });
+
+  test("without an input workbook only the result sheets are written", async () => {
+    const out = join(dir, "only.xlsx");
+    await writeResultXlsx(buildResultPlans(result, [], "en-US"), { outPath: out });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Stars", "Ranking", "By city", "Awards", "Promotions", "Score details", "Validation"]);
+    expect(wb.getWorksheet("Ranking")!.headerFooter.oddFooter).toBe("&CPage &P of &N");
+  });
+});
