@@ -1,0 +1,121 @@
+// What each button does: call the host, await it, and turn every outcome (including a rejected
+// Excel.run) into a message the user can act on. Nothing here is allowed to throw.
+import type { RatingHost, RunOutcome } from "../excel/host";
+import type { Locale } from "../i18n/locale";
+import type { PaneEvent, PaneMessage } from "./state";
+import type { StringKey, Translate } from "./strings";
+
+export interface PaneContext {
+  host: RatingHost;
+  locale: Locale;
+  t: Translate;
+  dispatch: (event: PaneEvent) => void;
+}
+
+/** The most useful short text of an error of any shape (Office's OfficeExtension.Error carries `message` and `code`). */
+export function errorDetail(error: unknown, t: Translate): string {
+  const text =
+    typeof error === "string" ? error : typeof error === "object" && error !== null && "message" in error ? (error as { message: unknown }).message : undefined;
+  // The detail sits mid-sentence in the templates, so its own closing full stop would double up.
+  const detail = typeof text === "string" ? text.trim().replace(/[.。]+$/, "") : "";
+  return detail || t("unknownError");
+}
+
+function failure(t: Translate, key: StringKey, error: unknown, params: Record<string, string | number> = {}): PaneMessage {
+  return { intent: "error", text: t(key, { ...params, detail: errorDetail(error, t) }) };
+}
+
+export async function loadOverview(ctx: PaneContext, presetId: string): Promise<void> {
+  ctx.dispatch({ type: "overviewStarted" });
+  try {
+    const overview = await ctx.host.overview(ctx.locale, presetId);
+    ctx.dispatch({ type: "overviewLoaded", overview });
+  } catch (error) {
+    ctx.dispatch({ type: "failed", message: { ...failure(ctx.t, "failedOverview", error), retryOverview: true } });
+  }
+}
+
+export function runMessage(outcome: RunOutcome, t: Translate): PaneMessage {
+  const errors = outcome.issues.filter((i) => i.severity === "error").length;
+  const warnings = outcome.issues.length - errors;
+  if (!outcome.ok) return { intent: "error", text: t("runStopped", { errors }) };
+  const count = outcome.sheetsWritten.length;
+  return warnings > 0
+    ? { intent: "warning", text: t("runDoneWithWarnings", { count, warnings }) }
+    : { intent: "success", text: t("runDone", { count }) };
+}
+
+export async function runRating(ctx: PaneContext, presetId: string, sheet: string | undefined): Promise<void> {
+  ctx.dispatch({ type: "actionStarted", label: ctx.t("working") });
+  let outcome: RunOutcome;
+  try {
+    outcome = await ctx.host.run({
+      locale: ctx.locale,
+      presetId,
+      sheet,
+      onProgress: (fraction, label) => ctx.dispatch({ type: "progress", fraction, label }),
+    });
+  } catch (error) {
+    ctx.dispatch({ type: "failed", message: failure(ctx.t, "failedRun", error) });
+    return;
+  }
+  ctx.dispatch({ type: "runFinished", outcome, message: runMessage(outcome, ctx.t) });
+  // The rules or the sheet list may have changed (a rules sheet edited, result sheets added).
+  await loadOverview(ctx, presetId);
+}
+
+/** Runs a workbook-changing action, reports its outcome, then refreshes the overview. */
+async function workbookAction<T>(
+  ctx: PaneContext,
+  presetId: string,
+  work: () => Promise<T>,
+  done: (value: T) => PaneMessage,
+  clearOutcome = false,
+): Promise<void> {
+  ctx.dispatch({ type: "actionStarted", label: ctx.t("working") });
+  try {
+    const value = await work();
+    ctx.dispatch({ type: "actionFinished", message: done(value), clearOutcome });
+  } catch (error) {
+    ctx.dispatch({ type: "failed", message: failure(ctx.t, "failedAction", error) });
+    return;
+  }
+  await loadOverview(ctx, presetId);
+}
+
+export function insertRules(ctx: PaneContext, presetId: string): Promise<void> {
+  return workbookAction(
+    ctx,
+    presetId,
+    () => ctx.host.insertRulesSheet(presetId, ctx.locale),
+    (sheet) => ({ intent: "success", text: ctx.t("rulesInserted", { sheet }) }),
+  );
+}
+
+export function insertSample(ctx: PaneContext, presetId: string): Promise<void> {
+  return workbookAction(
+    ctx,
+    presetId,
+    () => ctx.host.insertSampleSheet(ctx.locale),
+    (sheet) => ({ intent: "success", text: ctx.t("sampleInserted", { sheet }) }),
+  );
+}
+
+export function removeResults(ctx: PaneContext, presetId: string): Promise<void> {
+  return workbookAction(
+    ctx,
+    presetId,
+    () => ctx.host.removeResultSheets(),
+    (count) => (count > 0 ? { intent: "success", text: ctx.t("resultsRemoved", { count }) } : { intent: "info", text: ctx.t("noResultsToRemove") }),
+    true,
+  );
+}
+
+/** An issue link: selects the cell; a failure (sheet deleted since) is reported, not thrown. */
+export async function goToCell(ctx: PaneContext, sheet: string, cell: string): Promise<void> {
+  try {
+    await ctx.host.selectCell(sheet, cell);
+  } catch (error) {
+    ctx.dispatch({ type: "failed", message: failure(ctx.t, "failedSelect", error, { sheet, cell }) });
+  }
+}

@@ -1,0 +1,192 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useReducer } from "react";
+import type { RatingHost, WorkbookOverview } from "../../excel/host";
+import type { Locale } from "../../i18n/locale";
+import { goToCell, insertRules, insertSample, loadOverview, removeResults, runRating, type PaneContext } from "../actions";
+import { INITIAL_STATE, paneReducer, targetSheet } from "../state";
+import { PRESETS, PRESET_IDS } from "../../engine/presets";
+import { translator, type Translate } from "../strings";
+import { ProblemList } from "./ProblemList";
+import { RulesDetails } from "./RulesDetails";
+import { Summary } from "./Summary";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    maxWidth: "640px",
+    margin: "0 auto",
+    boxSizing: "border-box",
+  },
+  header: { borderBottom: `2px solid ${tokens.colorBrandStroke1}`, paddingBottom: tokens.spacingVerticalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  sectionTitle: { margin: 0 },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+function sheetOptionLabel(sheet: WorkbookOverview["sheets"][number], t: Translate): string {
+  if (sheet.hasIndicatorTable) return t("sheetOptionIndicator", { sheet: sheet.name });
+  if (sheet.tables.length > 0) return t("sheetOptionTables", { sheet: sheet.name, tables: sheet.tables.join(", ") });
+  return sheet.name;
+}
+
+export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
+  const styles = useStyles();
+  const t = useMemo(() => translator(locale), [locale]);
+  const [state, dispatch] = useReducer(paneReducer, INITIAL_STATE);
+  const ctx: PaneContext = useMemo(() => ({ host, locale, t, dispatch }), [host, locale, t]);
+  const { overview, outcome, busy, presetId, progress, message } = state;
+
+  useEffect(() => {
+    void loadOverview(ctx, INITIAL_STATE.presetId);
+  }, [ctx]);
+
+  const choosePreset = useCallback(
+    (id: string) => {
+      dispatch({ type: "presetChosen", presetId: id });
+      void loadOverview(ctx, id);
+    },
+    [ctx],
+  );
+
+  const userSheets = overview?.sheets.filter((s) => !s.ownedByAddin) ?? [];
+  const sheet = targetSheet(state);
+  const rulesFromSheet = overview?.rulesSource === "sheet";
+  const rulesName = overview ? (locale === "zh-CN" ? overview.rules.nameZh : overview.rules.nameEn) : "";
+  const issues = outcome?.issues ?? overview?.issues ?? [];
+
+  return (
+    <main className={styles.root} aria-busy={busy}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{t("appTitle")}</h1>
+        <Caption1>{t("appSubtitle")}</Caption1>
+      </header>
+
+      <div role="status" aria-live="polite" data-testid="status">
+        {progress && <ProgressBar value={progress.fraction} thickness="large" aria-label={t("progressLabel")} />}
+        {progress && <Caption1 data-testid="progress-label">{progress.label}</Caption1>}
+        {!overview && busy && !progress && <Spinner size="small" label={t("loadingWorkbook")} />}
+        {message && (
+          <MessageBar intent={message.intent} data-testid="message" data-intent={message.intent}>
+            <MessageBarBody>{message.text}</MessageBarBody>
+            {message.retryOverview && (
+              <MessageBarActions>
+                <Button size="small" onClick={() => void loadOverview(ctx, presetId)}>
+                  {t("retry")}
+                </Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        )}
+      </div>
+
+      {overview && (
+        <section className={styles.section} aria-labelledby="data-title">
+          <Subtitle2 as="h2" id="data-title" className={styles.sectionTitle}>
+            {t("sectionData")}
+          </Subtitle2>
+          <Body1 data-testid="indicator-sheet">
+            {overview.indicatorSheet ? t("indicatorSheetFound", { sheet: overview.indicatorSheet }) : t("indicatorSheetMissing")}
+          </Body1>
+          {userSheets.length > 0 ? (
+            <Field label={t("indicatorSheetLabel")}>
+              <Select value={sheet ?? ""} disabled={busy} onChange={(_, data) => dispatch({ type: "sheetChosen", sheet: data.value })} data-testid="sheet-picker">
+                {!sheet && <option value="">—</option>}
+                {userSheets.map((s) => (
+                  <option key={s.name} value={s.name}>
+                    {sheetOptionLabel(s, t)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ) : (
+            <Caption1>{t("noUserSheets")}</Caption1>
+          )}
+          <Caption1 data-testid="zone-count">
+            {sheet === overview.indicatorSheet && overview.indicatorSheet ? t("zoneCount", { count: overview.zoneCount }) : t("zoneCountOtherSheet")}
+          </Caption1>
+        </section>
+      )}
+
+      {overview && (
+        <section className={styles.section} aria-labelledby="rules-title">
+          <Subtitle2 as="h2" id="rules-title" className={styles.sectionTitle}>
+            {t("sectionRules")}
+          </Subtitle2>
+          {rulesFromSheet ? (
+            <Body1 data-testid="rules-source">{t("rulesFromSheet", { name: rulesName })}</Body1>
+          ) : (
+            <Field label={t("presetLabel")} hint={t("presetHelp")}>
+              <Select value={presetId} disabled={busy} onChange={(_, data) => choosePreset(data.value)} data-testid="preset-picker">
+                {PRESET_IDS.map((id) => (
+                  <option key={id} value={id}>
+                    {t("presetOption", { id, name: locale === "zh-CN" ? PRESETS[id].nameZh : PRESETS[id].nameEn })}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          <Caption1 data-testid="rules-in-use">{t("rulesInUse", { name: rulesName })}</Caption1>
+          <RulesDetails rules={overview.rules} locale={locale} t={t} />
+        </section>
+      )}
+
+      {overview && (
+        <section className={styles.section} aria-labelledby="actions-title">
+          <Subtitle2 as="h2" id="actions-title" className={styles.sectionTitle}>
+            {t("sectionActions")}
+          </Subtitle2>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={busy || !sheet} onClick={() => void runRating(ctx, presetId, sheet)} data-testid="run">
+              {outcome ? t("buttonRerun") : t("buttonRun")}
+            </Button>
+            <Button disabled={busy} onClick={() => void insertRules(ctx, presetId)}>
+              {t("buttonInsertRules")}
+            </Button>
+            <Button disabled={busy} onClick={() => void insertSample(ctx, presetId)}>
+              {t("buttonInsertSample")}
+            </Button>
+            <Button disabled={busy} onClick={() => void removeResults(ctx, presetId)}>
+              {t("buttonRemoveResults")}
+            </Button>
+          </div>
+        </section>
+      )}
+
+      {outcome?.result && (
+        <section className={styles.section} aria-labelledby="summary-title" aria-live="polite">
+          <Subtitle2 as="h2" id="summary-title" className={styles.sectionTitle}>
+            {t("sectionSummary")}
+          </Subtitle2>
+          <Summary result={outcome.result} sheetsWritten={outcome.sheetsWritten} notices={outcome.notices} locale={locale} t={t} />
+        </section>
+      )}
+
+      {(outcome || issues.length > 0) && (
+        <section className={styles.section} aria-labelledby="problems-title">
+          <Subtitle2 as="h2" id="problems-title" className={styles.sectionTitle}>
+            {t("sectionProblems")}
+          </Subtitle2>
+          <ProblemList issues={issues} t={t} onGoTo={(s, c) => void goToCell(ctx, s, c)} />
+        </section>
+      )}
+    </main>
+  );
+}
