@@ -2,7 +2,7 @@
 // and take off the penalty (SPEC §4.1). Missing values follow the rules' missing policy and warn.
 import type { DerivedIndicatorKey, IndicatorKey, IndicatorScore, Issue, RawIndicatorKey, Rules, ZoneInput, ZoneTable } from "./types";
 import { DERIVED_INPUTS, LOWER_IS_BETTER, indicatorValue, inputsOf, isDerivedKey, rawValue } from "./indicators";
-import { summarise } from "./stats";
+import { sortedSum, summarise } from "./stats";
 import { normalise } from "./normalise";
 import { MAX_MISSING_WARNINGS_PER_INDICATOR } from "./issueCodes";
 
@@ -28,6 +28,15 @@ function nonNegative(v: number | undefined): number {
   return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : 0;
 }
 
+/** Mean of the scores of zones that have the value (0 when none has); summed in sorted order for determinism. */
+function meanOfPresent(raw: Float64Array, score: Float64Array, count: number): number {
+  if (count === 0) return 0;
+  const present = new Float64Array(count);
+  let k = 0;
+  for (let i = 0; i < raw.length; i++) if (!Number.isNaN(raw[i])) present[k++] = score[i];
+  return sortedSum(present.sort()) / count;
+}
+
 function scoreIndicators(zones: ZoneInput[], derived: Partial<Record<DerivedIndicatorKey, number>>[], rules: Rules): ScoredIndicator[] {
   const n = zones.length;
   const scored: ScoredIndicator[] = [];
@@ -40,14 +49,11 @@ function scoreIndicators(zones: ZoneInput[], derived: Partial<Record<DerivedIndi
       const stats = summarise(raw);
       const lower = LOWER_IS_BETTER.has(ind.key);
       const score = new Float64Array(n);
-      let presentSum = 0;
-      for (let i = 0; i < n; i++) {
-        if (Number.isNaN(raw[i])) continue;
-        score[i] = normalise(raw[i], ind.method, stats, lower, ind.target);
-        presentSum += score[i];
+      for (let i = 0; i < n; i++) if (!Number.isNaN(raw[i])) score[i] = normalise(raw[i], ind.method, stats, lower, ind.target);
+      if (stats.count < n) {
+        const fill = rules.missingPolicy === "mean" ? meanOfPresent(raw, score, stats.count) : 0;
+        for (let i = 0; i < n; i++) if (Number.isNaN(raw[i])) score[i] = fill;
       }
-      const fill = rules.missingPolicy === "mean" && stats.count > 0 ? presentSum / stats.count : 0;
-      if (stats.count < n) for (let i = 0; i < n; i++) if (Number.isNaN(raw[i])) score[i] = fill;
       const share = relativeTotal > 0 ? nonNegative(ind.weight) / relativeTotal : 0;
       scored.push({ key: ind.key, dimension: dim.key, weight: nonNegative(dim.weight) * share, method: ind.method, raw, score });
     }

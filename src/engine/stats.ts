@@ -11,6 +11,13 @@ export function percentileInc(sortedAscending: ArrayLike<number>, p: number): nu
   return sortedAscending[lo] + frac * (sortedAscending[hi] - sortedAscending[lo]);
 }
 
+/** Sum taken in ascending order, so it is the same float whatever the table's row order. */
+export function sortedSum(sortedAscending: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < sortedAscending.length; i++) sum += sortedAscending[i];
+  return sum;
+}
+
 export interface Summary {
   count: number;
   min: number;
@@ -28,15 +35,9 @@ export function summarise(values: Float64Array): Summary {
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) count++;
   const present = new Float64Array(count);
   let k = 0;
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isNaN(v)) continue;
-    present[k++] = v;
-    sum += v;
-  }
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
   present.sort();
-  const mean = count > 0 ? sum / count : NaN;
+  const mean = count > 0 ? sortedSum(present) / count : NaN;
   let squares = 0;
   for (let i = 0; i < count; i++) squares += (present[i] - mean) ** 2;
   return {

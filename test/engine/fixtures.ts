@@ -1,5 +1,5 @@
 // Table and rule builders for the engine tests: small, explicit, every number visible in the test.
-import type { AwardRule, DimensionRule, IndicatorKey, IndicatorRule, NormMethod, RawIndicatorKey, Rules, StarRules, ZoneInput, ZoneTable } from "../../src/engine/types";
+import type { AwardRule, DimensionRule, IndicatorKey, IndicatorRule, NormMethod, RatingResult, RawIndicatorKey, Rules, StarRules, ZoneInput, ZoneResult, ZoneTable } from "../../src/engine/types";
 import { RAW_INDICATOR_KEYS } from "../../src/engine/types";
 
 export type ZoneExtras = Omit<Partial<ZoneInput>, "zone" | "values">;
@@ -74,3 +74,8 @@ export function rules(dimensions: DimensionRule[], overrides: Partial<Rules> = {
 
 /** Fields a zone needs to exist in a star-free scoring test: on the gate, no stars. */
 export const ON_GATE = { va: 1, tax: 1, emp: 1 } as const;
+
+/** Results by zone name. */
+export function byZone(result: RatingResult): Record<string, ZoneResult> {
+  return Object.fromEntries(result.zones.map((z) => [z.zone, z]));
+}
