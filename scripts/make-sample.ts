@@ -158,7 +158,9 @@ export function sampleSheetRows(): CellValue[][] {
   ];
   zones.forEach((z, i) => {
     const [va, tax, emp] = starIndicators(z, rand);
-    const growth = 0.04 + rand() * 0.3;
+    // Stronger zones tend to grow, invest and innovate more, as in the published lists.
+    const lift = z.level / 3;
+    const growth = 0.04 + rand() * 0.24 + lift * 0.06;
     const energy = 0.3 + rand() * 1.1;
     const prevStars = prevStarsOf(z.level, rand);
     const bonus = rand() < 0.06 ? round(1 + rand() * 5, 1) : null;
@@ -173,9 +175,9 @@ export function sampleSheetRows(): CellValue[][] {
       tax,
       emp,
       round(va * (2.8 + rand() * 1.8), 2),
-      round(va * (0.7 + rand() * 1.0), 2),
+      round(va * (0.7 + rand() * 0.8 + lift * 0.3), 2),
       Math.round(va * (0.15 + rand() * 0.4) * 10_000),
-      round(38 + rand() * 50, 1),
+      round(38 + rand() * 42 + lift * 8, 1),
       Math.round((tax * 10_000) / (3 + rand() * 17)),
       round(va * (0.004 + rand() * 0.022), 3),
       round(8 + rand() * 55, 1),
