@@ -1,0 +1,172 @@
+import fc from "fast-check";
+import { rate, getPreset } from "../../src/engine";
+import type { RawIndicatorKey, Rules, ZoneInput, ZoneTable } from "../../src/engine";
+import { table } from "./fixtures";
+
+function preset(id: string): Rules {
+  const rules = getPreset(id);
+  if (!rules) throw new Error(`preset ${id} missing`);
+  return rules;
+}
+
+/** henan-2013 with every normalisation method and the mean policy, so the properties cover them all. */
+function mixedMethods(): Rules {
+  const r = preset("henan-2013");
+  r.missingPolicy = "mean";
+  r.dimensions[0].indicators[1].method = "zscore";
+  r.dimensions[0].indicators[2].method = "target";
+  r.dimensions[0].indicators[2].target = 3;
+  r.dimensions[2].indicators[0].method = "minmax";
+  r.dimensions[3].indicators[0].method = "p90cap";
+  r.stars.minIndicatorsMet = 2;
+  r.stars.maxStepPerYear = 1;
+  return r;
+}
+
+const RULES: Rules[] = [preset("henan-2013"), preset("henan-2017"), mixedMethods()];
+
+// Coarse values so that exact ties happen often.
+const amount = (max: number) => fc.option(fc.integer({ min: 0, max: max * 4 }).map((v) => v / 4), { nil: undefined, freq: 6 });
+
+const zoneArb = fc.record({
+  city: fc.constantFrom("郑州", "洛阳", "开封"),
+  va: amount(600),
+  tax: amount(80),
+  emp: amount(25),
+  rev: amount(900),
+  vaPrev: amount(600),
+  fai: amount(300),
+  outCap: amount(100),
+  leadShare: amount(100),
+  landMu: amount(20000),
+  rd: amount(20),
+  smart: amount(100),
+  energy: amount(3),
+  energyPrev: amount(3),
+  prevRank: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
+  prevStars: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+  maxStars: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+  bonus: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+  penalty: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+  veto: fc.option(fc.constant("否决"), { nil: undefined, freq: 8 }),
+});
+
+const RAW: RawIndicatorKey[] = ["va", "tax", "emp", "rev", "vaPrev", "fai", "outCap", "leadShare", "landMu", "rd", "smart", "energy", "energyPrev"];
+
+type ZoneFields = typeof zoneArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toZone(fields: ZoneFields, i: number): ZoneInput {
+  const values: ZoneInput["values"] = {};
+  for (const key of RAW) if (fields[key] !== undefined) values[key] = fields[key];
+  const zone: ZoneInput = { zone: `Z${String(i).padStart(2, "0")}`, city: fields.city, values };
+  for (const key of ["prevRank", "prevStars", "maxStars", "bonus", "penalty", "veto"] as const) {
+    if (fields[key] !== undefined) Object.assign(zone, { [key]: fields[key] });
+  }
+  return zone;
+}
+
+const tableArb = fc.array(zoneArb, { minLength: 1, maxLength: 30 }).map((rows) => table(rows.map(toZone)));
+const rulesArb = fc.constantFrom(...RULES);
+
+function withValue(t: ZoneTable, index: number, key: RawIndicatorKey, value: number): ZoneTable {
+  const zones = t.zones.map((z, i) => (i === index ? { ...z, values: { ...z.values, [key]: value } } : z));
+  return { ...t, zones, columns: { ...t.columns, indicators: t.columns.indicators.includes(key) ? t.columns.indicators : [...t.columns.indicators, key] } };
+}
+
+const find = (result: ReturnType<typeof rate>, name: string) => {
+  const z = result.zones.find((r) => r.zone === name);
+  if (!z) throw new Error(`zone ${name} missing from the result`);
+  return z;
+};
+
+describe("engine properties", () => {
+  it("ranks are the competition ranking of the composites", () => {
+    fc.assert(
+      fc.property(tableArb, rulesArb, (t, rules) => {
+        const zones = rate(t, rules).zones;
+        for (const z of zones) {
+          const better = zones.filter((o) => o.composite > z.composite + 1e-9).length;
+          expect(z.rank).toBe(better + 1);
+        }
+        for (let k = 1; k < zones.length; k++) expect(zones[k].rank).toBeGreaterThanOrEqual(zones[k - 1].rank);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("raising va, tax or emp never lowers a star level", () => {
+    fc.assert(
+      fc.property(tableArb, rulesArb, fc.nat(), fc.constantFrom<RawIndicatorKey>("va", "tax", "emp"), fc.integer({ min: 1, max: 400 }), (t, rules, pick, key, delta) => {
+        const i = pick % t.zones.length;
+        const before = t.zones[i].values[key] ?? 0;
+        const name = t.zones[i].zone;
+        expect(find(rate(withValue(t, i, key, before + delta), rules), name).stars).toBeGreaterThanOrEqual(find(rate(t, rules), name).stars);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("raising a higher-is-better indicator never lowers that zone's composite", () => {
+    // va is left out: it is rdIntensity's divisor, so more va means less R&D intensity.
+    const keys: RawIndicatorKey[] = ["tax", "emp", "rev", "fai", "outCap", "leadShare", "rd", "smart", "energyPrev"];
+    fc.assert(
+      fc.property(tableArb, rulesArb, fc.nat(), fc.constantFrom(...keys), fc.integer({ min: 1, max: 4000 }).map((v) => v / 4), (t, rules, pick, key, delta) => {
+        const i = pick % t.zones.length;
+        const before = t.zones[i].values[key];
+        fc.pre(before !== undefined);
+        const name = t.zones[i].zone;
+        const raised = find(rate(withValue(t, i, key, (before ?? 0) + delta), rules), name).composite;
+        expect(raised).toBeGreaterThanOrEqual(find(rate(t, rules), name).composite - 1e-9);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("becoming the new maximum never lowers a zone's composite", () => {
+    fc.assert(
+      fc.property(tableArb, rulesArb, fc.nat(), fc.constantFrom<RawIndicatorKey>("tax", "fai", "leadShare"), (t, rules, pick, key) => {
+        const i = pick % t.zones.length;
+        fc.pre(t.zones[i].values[key] !== undefined);
+        const max = Math.max(...t.zones.map((z) => z.values[key] ?? 0));
+        const name = t.zones[i].zone;
+        expect(find(rate(withValue(t, i, key, max + 1), rules), name).composite).toBeGreaterThanOrEqual(find(rate(t, rules), name).composite - 1e-9);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("keeps exclusive award lists disjoint and within their count unless tied at the last place", () => {
+    fc.assert(
+      fc.property(tableArb, rulesArb, (t, rules) => {
+        const result = rate(t, rules);
+        const titled = new Set<string>();
+        result.awards.forEach((list, a) => {
+          const rule = rules.awards[a];
+          if (rule.selection.kind === "top" && !list.tieAtLastPlace) expect(list.zones.length).toBeLessThanOrEqual(rule.selection.count);
+          if (!rule.exclusive) return;
+          for (const name of list.zones) {
+            expect(titled.has(name)).toBe(false);
+            titled.add(name);
+          }
+        });
+        const winners = result.awards.flatMap((l) => l.zones).map((n) => find(result, n));
+        for (const w of winners) expect(w.vetoed || w.belowGate).toBe(false);
+        expect(result.prizeTotalYuan).toBe(result.awards.reduce((s, l) => s + l.zones.length * l.prizeYuan, 0));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("gives the same result whatever the row order", () => {
+    fc.assert(
+      fc.property(
+        tableArb.chain((t) => fc.tuple(fc.constant(t), fc.shuffledSubarray(t.zones, { minLength: t.zones.length, maxLength: t.zones.length }))),
+        rulesArb,
+        ([t, shuffled], rules) => {
+          expect(rate({ ...t, zones: shuffled }, rules)).toEqual(rate(t, rules));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
