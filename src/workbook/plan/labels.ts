@@ -66,6 +66,7 @@ export interface PlanLabels {
   noIssues: string;
   indicatorNames: Record<string, string>;
   units: Record<string, string>;
+  /** Appended to the template's title. */
   templateNote: string;
 }
 
@@ -203,7 +204,7 @@ const ZH: PlanLabels = {
     energyDrop: "能耗降低率",
   },
   units: UNITS,
-  templateNote: "示例数据，请替换为本地数据。",
+  templateNote: "（示例数据，请替换为本地数据）",
 };
 
 const UNITS_EN: Record<string, string> = {
@@ -314,7 +315,7 @@ const EN: PlanLabels = {
     energyDrop: "Energy intensity drop",
   },
   units: UNITS_EN,
-  templateNote: "Example rows: replace them with your own data.",
+  templateNote: " (example rows: replace them with your own data)",
 };
 
 export function planLabels(locale: Locale): PlanLabels {

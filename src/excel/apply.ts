@@ -1,0 +1,260 @@
+// Puts sheet plans into the open workbook. New sheets are written under temporary names first;
+// only when every one is complete are the add-in's old sheets deleted and the new ones renamed, so
+// a failure part-way leaves the earlier results as they were. Requests stay under Excel's 5 MB
+// limit: large plans are sent in row chunks over extra syncs (data volume only).
+import { a1 } from "../workbook/grid";
+import { resolveNumberFormats } from "../workbook/plan/formats";
+import type { CellStyle, PlanCell, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
+import type { Locale } from "../i18n/locale";
+import { MARKER_KEY, REGISTRY_SHEET } from "./marker";
+import { NOTICES } from "./notices";
+import type { WorkbookState } from "./read";
+
+/** Requests are cut well below Excel's 5 MB so the other operations always fit beside the data. */
+export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+/** Bytes counted for an operation other than a data chunk. */
+const OP_BYTES = 200;
+/** Excel column width in points per character of the plan's widths. */
+const POINTS_PER_CHAR = 6;
+const TEMP_PREFIX = "zr~tmp~";
+
+export interface ApplyCapabilities {
+  /** ExcelApi 1.9: page layout. */
+  printSetup: boolean;
+  /** ExcelApi 1.12: worksheet custom properties. */
+  customProperties: boolean;
+  /** ExcelApi 1.8: data validation. */
+  dataValidation: boolean;
+}
+
+export interface ApplyOptions {
+  locale: Locale;
+  caps: ApplyCapabilities;
+  /** The add-in's sheets of these kinds are replaced by the new ones. */
+  replaceKinds: readonly SheetKind[];
+  /** Mark the new sheets as the add-in's own (result and rules sheets; not the user's template). */
+  mark: boolean;
+  /** Activate the first new sheet afterwards. */
+  activate: boolean;
+}
+
+export interface ApplyOutcome {
+  /** Final names, in plan order. */
+  written: string[];
+  notices: string[];
+}
+
+function rangeOf(ws: Excel.Worksheet, r: Rect): Excel.Range {
+  return ws.getRangeByIndexes(r.r0, r.c0, r.r1 - r.r0 + 1, r.c1 - r.c0 + 1);
+}
+
+/** Counts request bytes as they are queued, syncing first when the next piece would pass the budget. */
+class Batcher {
+  private bytes = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  async reserve(bytes: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > REQUEST_BUDGET_BYTES) {
+      await this.context.sync();
+      this.bytes = 0;
+    }
+    this.bytes += bytes;
+  }
+
+  async op(count = 1): Promise<void> {
+    await this.reserve(count * OP_BYTES);
+  }
+}
+
+function writableRow(row: PlanCell[]): Array<string | number | boolean> {
+  return row.map((v) => (v === null ? "" : v));
+}
+
+async function writeValues(ws: Excel.Worksheet, plan: SheetPlan, batch: Batcher): Promise<void> {
+  const width = plan.values[0]?.length ?? 0;
+  const rows = plan.values.length;
+  let start = 0;
+  while (start < rows) {
+    // Grow the chunk row by row, counting the bytes Excel will receive, until it would fill a request.
+    let bytes = 0;
+    const values: Array<Array<string | number | boolean>> = [];
+    const formats: string[][] = [];
+    while (start + values.length < rows) {
+      const r = start + values.length;
+      const row = writableRow(plan.values[r]);
+      const format = resolveNumberFormats(plan, r, r)[0];
+      const rowBytes = JSON.stringify(row).length + JSON.stringify(format).length + 2;
+      if (values.length > 0 && bytes + rowBytes > REQUEST_BUDGET_BYTES - OP_BYTES * 4) break;
+      values.push(row);
+      formats.push(format);
+      bytes += rowBytes;
+    }
+    await batch.reserve(bytes + OP_BYTES * 2);
+    const range = ws.getRangeByIndexes(start, 0, values.length, width);
+    // The text format goes first: a zone named "=SUM(A1)" then stays text instead of becoming a formula.
+    range.numberFormat = formats;
+    range.values = values;
+    start += values.length;
+  }
+}
+
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
+const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+
+async function applyStyle(ws: Excel.Worksheet, s: CellStyle, batch: Batcher): Promise<void> {
+  await batch.op(8);
+  const f = rangeOf(ws, s.range).format;
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.fontSize !== undefined) f.font.size = s.fontSize;
+  if (s.fill) f.fill.color = s.fill;
+  if (s.align) f.horizontalAlignment = ALIGN[s.align];
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.border) {
+    for (const edge of EDGES) {
+      const b = f.borders.getItem(edge);
+      b.style = "Continuous";
+      b.color = "#808080";
+    }
+  }
+}
+
+async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: ApplyCapabilities, batch: Batcher): Promise<void> {
+  for (const [c, w] of plan.columnWidths.entries()) {
+    await batch.op();
+    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * POINTS_PER_CHAR;
+  }
+  for (const m of plan.merges) {
+    await batch.op();
+    rangeOf(ws, m).merge(false);
+  }
+  for (const s of plan.styles) await applyStyle(ws, s, batch);
+  await batch.op();
+  if (plan.freeze.rows > 0 && plan.freeze.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, plan.freeze.rows, plan.freeze.cols));
+  else if (plan.freeze.rows > 0) ws.freezePanes.freezeRows(plan.freeze.rows);
+  if (caps.printSetup) {
+    await batch.op(6);
+    const layout = ws.pageLayout;
+    layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = "A4";
+    layout.setPrintTitleRows(`$${plan.print.titleRows[0] + 1}:$${plan.print.titleRows[1] + 1}`);
+    // verticalFitToPages 0 leaves the page count tall to Excel: one page wide, as many tall as needed.
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    layout.centerHorizontally = true;
+    layout.headersFooters.defaultForAllPages.centerFooter = plan.print.footer;
+  }
+  if (plan.chart) {
+    await batch.op(3);
+    const chart = ws.charts.add("ColumnStacked", rangeOf(ws, plan.chart.source), "Columns");
+    chart.title.text = plan.chart.title;
+    chart.setPosition(a1(plan.chart.anchor.r0, plan.chart.anchor.c0), a1(plan.chart.anchor.r1, plan.chart.anchor.c1));
+  }
+  if (caps.dataValidation) {
+    for (const dv of plan.dataValidation ?? []) {
+      await batch.op(2);
+      const v = rangeOf(ws, dv.range).dataValidation;
+      const rule = dv.rule;
+      const basic =
+        rule.max === undefined
+          ? { formula1: rule.min, operator: "GreaterThanOrEqualTo" as const }
+          : { formula1: rule.min, formula2: rule.max, operator: "Between" as const };
+      v.rule = rule.kind === "whole" ? { wholeNumber: basic } : { decimal: basic };
+      v.errorAlert = { message: dv.message, showAlert: true, style: "Stop", title: plan.name };
+    }
+  }
+}
+
+/** The plan's name, or "name (2)", "name (3)" … when a sheet that stays holds it (case-insensitively). */
+function freeName(name: string, taken: Set<string>): string {
+  if (!taken.has(name.toLowerCase())) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** Deletes the temporary sheets of a failed write, so no half-written output is left behind. */
+async function removeTemporarySheets(context: Excel.RequestContext): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  for (const ws of sheets.items) if (ws.name.startsWith(TEMP_PREFIX)) ws.delete();
+  await context.sync();
+}
+
+/** Rewrites the registry sheet with the ids of the add-in's sheets. */
+function writeRegistry(context: Excel.RequestContext, state: WorkbookState, rows: Array<[string, SheetKind]>): void {
+  const sheets = context.workbook.worksheets;
+  let registry: Excel.Worksheet;
+  if (state.registry === undefined) {
+    registry = sheets.add(REGISTRY_SHEET);
+    registry.visibility = "VeryHidden";
+  } else {
+    registry = sheets.getItem(REGISTRY_SHEET);
+  }
+  const height = Math.max(rows.length, state.registry?.length ?? 0);
+  if (height === 0) return;
+  const values = Array.from({ length: height }, (_, i) => rows[i] ?? ["", ""]);
+  const range = registry.getRangeByIndexes(0, 0, height, 2);
+  range.numberFormat = values.map(() => ["@", "@"]);
+  range.values = values;
+}
+
+/**
+ * Writes the plans as new sheets, replacing the add-in's sheets of `replaceKinds`. Takes two
+ * requests for normal sizes (the sheets, then the registry of their ids), more only for data volume.
+ */
+export async function applyPlans(context: Excel.RequestContext, state: WorkbookState, plans: SheetPlan[], opts: ApplyOptions): Promise<ApplyOutcome> {
+  const replaced = state.sheets.filter((s) => s.kind !== undefined && opts.replaceKinds.includes(s.kind));
+  const staying = state.sheets.filter((s) => !replaced.includes(s));
+  const taken = new Set(staying.map((s) => s.name.toLowerCase()));
+  const notices: string[] = [];
+  const finalNames = plans.map((p) => {
+    const name = freeName(p.name, taken);
+    taken.add(name.toLowerCase());
+    if (name !== p.name) notices.push(NOTICES.renamed(opts.locale, p.name, name));
+    return name;
+  });
+  const allNames = new Set(state.sheets.map((s) => s.name.toLowerCase()));
+  let n = 0;
+  const tempNames = plans.map(() => {
+    while (allNames.has(`${TEMP_PREFIX}${n}`)) n++;
+    return `${TEMP_PREFIX}${n++}`;
+  });
+
+  const batch = new Batcher(context);
+  const sheets = context.workbook.worksheets;
+  const created: Excel.Worksheet[] = [];
+  try {
+    for (const [i, plan] of plans.entries()) {
+      await batch.op();
+      const ws = sheets.add(tempNames[i]);
+      created.push(ws);
+      await writeValues(ws, plan, batch);
+      await writeLayout(ws, plan, opts.caps, batch);
+      if (opts.mark && opts.caps.customProperties) ws.customProperties.add(MARKER_KEY, plan.kind);
+    }
+    await batch.op(replaced.length + plans.length * 2);
+    for (const old of replaced) sheets.getItem(old.name).delete();
+    created.forEach((ws, i) => {
+      ws.name = finalNames[i];
+      ws.load("id");
+    });
+    if (opts.activate && created.length > 0) created[0].activate();
+    await context.sync();
+  } catch (error) {
+    await removeTemporarySheets(context);
+    throw error;
+  }
+
+  if (opts.mark || replaced.length > 0) {
+    const gone = new Set(replaced.map((s) => s.id));
+    const kept = (state.registry ?? []).filter(([id]) => !gone.has(id) && state.sheets.some((s) => s.id === id));
+    const added: Array<[string, SheetKind]> = opts.mark ? created.map((ws, i) => [ws.id, plans[i].kind]) : [];
+    writeRegistry(context, state, [...kept, ...added]);
+    await context.sync();
+  }
+  if (!opts.caps.printSetup) notices.push(NOTICES.noPrintSetup(opts.locale));
+  if (!opts.caps.dataValidation && plans.some((p) => p.dataValidation?.length)) notices.push(NOTICES.noValidation(opts.locale));
+  return { written: finalNames, notices };
+}

@@ -1,0 +1,22 @@
+// How the add-in recognises its own sheets without trusting their names: a worksheet custom
+// property (ExcelApi 1.12) on each sheet, and a very hidden registry sheet of sheet ids, which also
+// works on older Excel and lets a run skip reading its own (large) result sheets.
+import type { SheetKind } from "../workbook/plan/types";
+
+/** Custom property key; its value is the sheet's kind. */
+export const MARKER_KEY = "ZoneRatingAddin.kind";
+
+/** The very hidden sheet listing [sheet id, kind] of every sheet the add-in made. */
+export const REGISTRY_SHEET = "ZoneRatingAddin.registry";
+
+export const RESULT_KINDS: readonly SheetKind[] = ["stars", "ranking", "byCity", "awards", "promotions", "details", "validation"];
+
+const KINDS = new Set<string>([...RESULT_KINDS, "rules"]);
+
+export function isOwnKind(value: unknown): value is SheetKind {
+  return typeof value === "string" && KINDS.has(value);
+}
+
+export function isResultKind(kind: SheetKind | undefined): boolean {
+  return kind !== undefined && RESULT_KINDS.includes(kind);
+}

@@ -1,0 +1,19 @@
+// The notices the Office host gives the user, in the report language.
+import type { Locale } from "../i18n/locale";
+
+export const NOTICES = {
+  renamed: (locale: Locale, wanted: string, used: string): string =>
+    locale === "en-US"
+      ? `A sheet of yours is already named "${wanted}"; it was left untouched and the result went to "${used}".`
+      : `工作簿中已有用户自己的工作表“${wanted}”，未作改动；结果写入“${used}”。`,
+  noPrintSetup: (locale: Locale): string =>
+    locale === "en-US"
+      ? "This version of Excel does not support page setup from add-ins (ExcelApi 1.9): set A4, print titles and the footer by hand before printing."
+      : "当前 Excel 版本不支持由加载项设置打印格式（需 ExcelApi 1.9）：打印前请手动设置 A4 纸、打印标题行和页脚。",
+  noValidation: (locale: Locale): string =>
+    locale === "en-US" ? "This version of Excel cannot add entry checks (ExcelApi 1.8): the template has none." : "当前 Excel 版本不支持数据有效性设置（需 ExcelApi 1.8），模板未设输入检查。",
+  progressRead: (locale: Locale): string => (locale === "en-US" ? "Reading the workbook" : "正在读取工作簿"),
+  progressRate: (locale: Locale): string => (locale === "en-US" ? "Rating" : "正在评定"),
+  progressWrite: (locale: Locale): string => (locale === "en-US" ? "Writing result sheets" : "正在写入结果表"),
+  progressDone: (locale: Locale): string => (locale === "en-US" ? "Done" : "完成"),
+};

@@ -1,0 +1,125 @@
+// RatingHost on Office.js: prepareRun → rate → buildResultPlans → applyPlans, in as few requests as
+// the data allows (four for a full recompute of normal size: list, read, write, registry).
+import { DEFAULT_PRESET_ID, getPreset, rate } from "../engine";
+import type { Rules } from "../engine/types";
+import { localizeIssues } from "../i18n/issues";
+import type { Locale } from "../i18n/locale";
+import { parseA1 } from "../workbook/grid";
+import { buildResultPlans } from "../workbook/plan/results";
+import { buildRulesSheetPlan, buildTemplateSheetPlan } from "../workbook/plan/rules";
+import { findHeader } from "../workbook/read/header";
+import { hasErrors, prepareRun } from "../workbook/read/prepare";
+import type { RatingHost, RunOptions, RunOutcome, WorkbookOverview } from "./host";
+import { applyPlans, type ApplyCapabilities } from "./apply";
+import { RESULT_KINDS } from "./marker";
+import { NOTICES } from "./notices";
+import { readWorkbook, type ReadOptions } from "./read";
+
+export interface OfficeHostDeps {
+  run: typeof Excel.run;
+  isSetSupported: (set: string, version: string) => boolean;
+}
+
+function capabilities(deps: OfficeHostDeps): ApplyCapabilities {
+  return {
+    printSetup: deps.isSetSupported("ExcelApi", "1.9"),
+    customProperties: deps.isSetSupported("ExcelApi", "1.12"),
+    dataValidation: deps.isSetSupported("ExcelApi", "1.8"),
+  };
+}
+
+function unknownPreset(presetId: string): Error {
+  return new Error(`Unknown rule preset: ${presetId}`);
+}
+
+export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
+  const caps = capabilities(deps);
+  const readOpts = (values: boolean, sheet?: string): ReadOptions => ({ customProperties: caps.customProperties, values, ...(sheet !== undefined ? { sheet } : {}) });
+
+  async function overview(locale: Locale, presetId: string): Promise<WorkbookOverview> {
+    return deps.run(async (context) => {
+      const state = await readWorkbook(context, readOpts(true));
+      const prepared = prepareRun(state.grids, { presetId, locale });
+      const gridOf = new Map(state.grids.map((g) => [g.sheet, g]));
+      const rules: Rules | undefined = prepared.rules ?? getPreset(presetId) ?? getPreset(DEFAULT_PRESET_ID);
+      if (!rules) throw unknownPreset(presetId);
+      const out: WorkbookOverview = {
+        sheets: state.sheets.map((s) => {
+          const grid = gridOf.get(s.name);
+          return { name: s.name, ownedByAddin: s.kind !== undefined, hasIndicatorTable: grid !== undefined && s.kind === undefined && findHeader(grid) !== undefined, tables: s.tables };
+        }),
+        zoneCount: prepared.table?.zones.length ?? 0,
+        rules,
+        rulesSource: prepared.rulesSource === "sheet" ? "sheet" : "preset",
+        issues: prepared.issues,
+      };
+      if (prepared.sheet !== undefined && prepared.table) out.indicatorSheet = prepared.sheet;
+      return out;
+    });
+  }
+
+  async function run(options: RunOptions): Promise<RunOutcome> {
+    const { locale } = options;
+    const progress = options.onProgress ?? (() => undefined);
+    return deps.run(async (context) => {
+      progress(0, NOTICES.progressRead(locale));
+      const state = await readWorkbook(context, readOpts(true, options.sheet));
+      const prepared = prepareRun(state.grids, { locale, presetId: options.presetId, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
+      if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
+        return { ok: false, issues: prepared.issues, sheetsWritten: [], notices: [] };
+      }
+      progress(0.3, NOTICES.progressRate(locale));
+      const result = rate(prepared.table, prepared.rules);
+      const issues = [...prepared.issues, ...localizeIssues(result.issues, locale)];
+      const plans = buildResultPlans({ ...result, issues: [] }, issues, locale);
+      progress(0.5, NOTICES.progressWrite(locale));
+      const applied = await applyPlans(context, state, plans, { locale, caps, replaceKinds: RESULT_KINDS, mark: true, activate: true });
+      progress(1, NOTICES.progressDone(locale));
+      return { ok: true, result, issues, sheetsWritten: applied.written, notices: applied.notices };
+    });
+  }
+
+  async function insertRulesSheet(presetId: string, locale: Locale): Promise<string> {
+    const rules = getPreset(presetId);
+    if (!rules) throw unknownPreset(presetId);
+    return deps.run(async (context) => {
+      const state = await readWorkbook(context, readOpts(false));
+      const applied = await applyPlans(context, state, [buildRulesSheetPlan(rules, locale)], { locale, caps, replaceKinds: ["rules"], mark: true, activate: true });
+      return applied.written[0];
+    });
+  }
+
+  async function insertSampleSheet(locale: Locale): Promise<string> {
+    return deps.run(async (context) => {
+      const state = await readWorkbook(context, readOpts(false));
+      const applied = await applyPlans(context, state, [buildTemplateSheetPlan(locale)], { locale, caps, replaceKinds: [], mark: false, activate: true });
+      return applied.written[0];
+    });
+  }
+
+  async function removeResultSheets(): Promise<number> {
+    return deps.run(async (context) => {
+      const state = await readWorkbook(context, readOpts(false));
+      const results = state.sheets.filter((s) => s.kind !== undefined && RESULT_KINDS.includes(s.kind));
+      if (results.length === 0) return 0;
+      const visibleLeft = state.sheets.filter((s) => !results.includes(s) && s.visibility === "Visible").length;
+      // Excel keeps at least one visible sheet: add an empty one before the last results go.
+      if (visibleLeft === 0) context.workbook.worksheets.add();
+      for (const s of results) context.workbook.worksheets.getItem(s.name).delete();
+      await context.sync();
+      return results.length;
+    });
+  }
+
+  async function selectCell(sheet: string, cell: string): Promise<void> {
+    parseA1(cell);
+    await deps.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+    });
+  }
+
+  return { overview, run, insertRulesSheet, insertSampleSheet, removeResultSheets, selectCell };
+}

@@ -1,0 +1,210 @@
+import { createOfficeRatingHost } from "../../src/excel/officeHost";
+import { REGISTRY_SHEET } from "../../src/excel/marker";
+import type { CellValue } from "../../src/workbook/grid";
+import { createFakeExcel, FakeWorkbook, sheetSnapshot, type FakeExcelOptions } from "../fake-excel";
+import { FIRST_ZONE_ROW, indicatorRows, textZoneFormats, ZONE_COLUMN } from "./inputs";
+
+const RESULT_SHEETS = ["星级评定", "综合排名", "分市排名", "表彰名单", "晋级名单", "计算明细", "校验报告"];
+const FIVE_MB = 5 * 1024 * 1024;
+
+function setup(rows: CellValue[][], options: FakeExcelOptions = {}, formats?: string[][]) {
+  const wb = new FakeWorkbook();
+  wb.addSheet("指标数据", rows, formats ? { numberFormats: formats } : {});
+  const excel = createFakeExcel(wb, options);
+  const host = createOfficeRatingHost({ run: excel.run, isSetSupported: excel.isSetSupported });
+  return { wb, excel, host };
+}
+
+const RUN = { locale: "zh-CN" as const, presetId: "henan-2013" };
+
+/** Every sheet but the registry, whose cells are sheet ids (new ones on each run, as in Excel). */
+function visibleSnapshot(wb: FakeWorkbook): unknown {
+  return wb.sheets.filter((s) => s.name !== REGISTRY_SHEET).map(sheetSnapshot);
+}
+
+describe("Office host on the fake Excel", () => {
+  test.each([10, 180])("a full recompute of %i zones takes at most 4 syncs", async (n) => {
+    const { wb, excel, host } = setup(indicatorRows(n));
+    const outcome = await host.run(RUN);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.sheetsWritten).toEqual(RESULT_SHEETS);
+    expect(excel.stats.syncs).toBeLessThanOrEqual(4);
+    // A second run (replacing the first's sheets) stays within the same budget.
+    excel.resetStats();
+    await host.run(RUN);
+    expect(excel.stats.syncs).toBeLessThanOrEqual(4);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["指标数据", REGISTRY_SHEET, ...RESULT_SHEETS]);
+  });
+
+  test("the result sheets hold the engine's result: ranking rows and star counts", async () => {
+    const { wb, host } = setup(indicatorRows(180));
+    const outcome = await host.run(RUN);
+    const result = outcome.result!;
+    const ranking = wb.getSheet("综合排名")!;
+    result.zones.forEach((z, i) => {
+      const row = 2 + i;
+      expect(ranking.cellAt(row, 0)?.value).toBe(z.rank);
+      expect(ranking.cellAt(row, 2)?.value).toBe(z.zone);
+      expect(ranking.cellAt(row, 4)?.value).toBe(z.composite);
+      expect(ranking.cellAt(row, 4)?.numberFormat).toBe("0.00");
+    });
+    // The sample is seeded to the published 2013 counts: 2 zones at 3★, 11 at 2★, 49 at 1★.
+    const stars = wb.getSheet("星级评定")!;
+    let totals: unknown[] | undefined;
+    stars.rows.forEach((r) => {
+      if (r?.[0]?.value === "合计") totals = r.slice(0, 8).map((c) => c?.value);
+    });
+    expect(totals).toEqual(["合计", 49, 11, 2, 0, 0, 0, 62]);
+    expect(stars.charts).toHaveLength(1);
+    expect(stars.charts[0].type).toBe("ColumnStacked");
+    expect(stars.pageLayout.paperSize).toBe("A4");
+    expect(stars.pageLayout.printTitleRows).toBe("$1:$2");
+    expect(stars.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(wb.getSheet("表彰名单")!.pageLayout.orientation).toBe("Portrait");
+    expect(wb.getSheet("表彰名单")!.pageLayout.centerFooter).toBe("第 &P 页，共 &N 页");
+    expect(stars.customProperties.get("ZoneRatingAddin.kind")).toBe("stars");
+  });
+
+  test("50,000 zones: every request stays under 5 MB; extra syncs only for data volume", async () => {
+    const { wb, excel, host } = setup(indicatorRows(50_000));
+    const outcome = await host.run(RUN);
+    expect(outcome.ok).toBe(true);
+    expect(Math.max(...excel.stats.requestBytes)).toBeLessThan(FIVE_MB);
+    // 计算明细 alone is 50,000 × 11 indicator rows.
+    expect(wb.getSheet("计算明细")!.usedRect(true)!.r1).toBe(1 + 550_000);
+    process.stdout.write(`50,000 zones: ${excel.stats.syncs} syncs, largest request ${Math.max(...excel.stats.requestBytes)} bytes\n`);
+  }, 600_000);
+
+  test("the user's input sheet is identical before and after a run", async () => {
+    const { wb, host } = setup(indicatorRows(30));
+    const before = sheetSnapshot(wb.getSheet("指标数据")!);
+    await host.run(RUN);
+    expect(sheetSnapshot(wb.getSheet("指标数据")!)).toEqual(before);
+  });
+
+  test("two runs in a row give identical workbooks", async () => {
+    const { wb, host } = setup(indicatorRows(40));
+    await host.run(RUN);
+    const first = visibleSnapshot(wb);
+    await host.run(RUN);
+    expect(visibleSnapshot(wb)).toEqual(first);
+  });
+
+  test("a user sheet that holds a result's name survives; the output gets a suffixed name and a notice", async () => {
+    const { wb, host } = setup(indicatorRows(20));
+    wb.addSheet("综合排名", [["我的排名草稿"]]);
+    const before = sheetSnapshot(wb.getSheet("综合排名")!);
+    const outcome = await host.run(RUN);
+    expect(outcome.sheetsWritten[1]).toBe("综合排名 (2)");
+    expect(outcome.notices.some((n) => n.includes("综合排名 (2)"))).toBe(true);
+    expect(sheetSnapshot(wb.getSheet("综合排名")!)).toEqual(before);
+    // A rerun recognises "综合排名 (2)" as its own and replaces it, still leaving the user's sheet alone.
+    const again = await host.run(RUN);
+    expect(again.sheetsWritten[1]).toBe("综合排名 (2)");
+    expect(wb.sheets.filter((s) => s.name.startsWith("综合排名")).map((s) => s.name)).toEqual(["综合排名", "综合排名 (2)"]);
+    expect(sheetSnapshot(wb.getSheet("综合排名")!)).toEqual(before);
+  });
+
+  test("a result sheet renamed by the user is still recognised and replaced", async () => {
+    const { wb, host } = setup(indicatorRows(20));
+    await host.run(RUN);
+    wb.getSheet("校验报告")!.name = "旧报告";
+    await host.run(RUN);
+    expect(wb.getSheet("旧报告")).toBeUndefined();
+    expect(wb.sheets.filter((s) => s.name !== REGISTRY_SHEET).map((s) => s.name)).toEqual(["指标数据", ...RESULT_SHEETS]);
+  });
+
+  test("zone names that look like formulas come out exactly as text", async () => {
+    const rows = indicatorRows(12);
+    const names = ["=SUM(A1)", "+洛阳高新区", "-开封汴西", "@郑州航空港"];
+    names.forEach((name, i) => (rows[FIRST_ZONE_ROW + i][ZONE_COLUMN] = name));
+    const { wb, host } = setup(rows, {}, textZoneFormats(rows));
+    const outcome = await host.run(RUN);
+    expect(outcome.ok).toBe(true);
+    const ranking = wb.getSheet("综合排名")!;
+    for (const name of names) {
+      const found = ranking.rows.flatMap((r) => r ?? []).find((c) => c?.value === name);
+      expect(found).toBeDefined();
+      expect(found!.formula).toBeUndefined();
+      expect(found!.numberFormat).toBe("@");
+    }
+  });
+
+  test("an input error writes nothing", async () => {
+    const rows = indicatorRows(10);
+    rows[FIRST_ZONE_ROW + 2][4] = "abc";
+    const { wb, excel, host } = setup(rows);
+    const before = wb.snapshot();
+    const outcome = await host.run(RUN);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.sheetsWritten).toEqual([]);
+    const error = outcome.issues.find((i) => i.severity === "error")!;
+    expect([error.sheet, error.cell, error.code]).toEqual(["指标数据", "E7", "NOT_A_NUMBER"]);
+    expect(wb.snapshot()).toEqual(before);
+    expect(excel.stats.syncs).toBe(2);
+  });
+
+  test("a failure part-way through the write leaves the earlier results as they were and no stray sheets", async () => {
+    const rows = indicatorRows(30);
+    const { wb, host } = setup(rows);
+    await host.run(RUN);
+    const before = visibleSnapshot(wb);
+    wb.setCell("指标数据", "E5", 999);
+    // Syncs 1–2 read; the 3rd (the write) fails after 40 operations.
+    const failing = createOfficeRatingHost({ run: createFakeExcel(wb, { failure: { sync: 3, afterOps: 40 } }).run, isSetSupported: () => true });
+    await expect(failing.run(RUN)).rejects.toMatchObject({ code: "GeneralException" });
+    const after = visibleSnapshot(wb) as Array<{ name: string }>;
+    expect(after.map((s) => s.name)).toEqual(["指标数据", ...RESULT_SHEETS]);
+    expect(after.slice(1)).toEqual((before as unknown[]).slice(1));
+  });
+
+  test("without ExcelApi 1.9 print setup is skipped with a notice; sheets are still recognised through the registry", async () => {
+    const { wb, excel, host } = setup(indicatorRows(20), { excelApi: "1.8" });
+    const outcome = await host.run(RUN);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.notices.some((n) => n.includes("ExcelApi 1.9"))).toBe(true);
+    expect(wb.getSheet("综合排名")!.pageLayout).toEqual({});
+    expect(wb.getSheet("综合排名")!.customProperties.size).toBe(0);
+    excel.resetStats();
+    await host.run(RUN);
+    expect(excel.stats.syncs).toBeLessThanOrEqual(4);
+    expect(wb.sheets.filter((s) => s.name !== REGISTRY_SHEET).map((s) => s.name)).toEqual(["指标数据", ...RESULT_SHEETS]);
+  });
+
+  test("selectCell activates the sheet and selects the cell", async () => {
+    const { wb, host } = setup(indicatorRows(5));
+    wb.addSheet("其他");
+    wb.activeSheet = "其他";
+    await host.selectCell("指标数据", "E7");
+    expect(wb.activeSheet).toBe("指标数据");
+    expect(wb.selection).toEqual({ sheet: "指标数据", cell: "E7" });
+  });
+
+  test("the inserted rules sheet is read back by the next run; removeResultSheets deletes only results", async () => {
+    const { wb, host } = setup(indicatorRows(20));
+    const name = await host.insertRulesSheet("henan-2013", "zh-CN");
+    expect(name).toBe("评定规则");
+    const overview = await host.overview("zh-CN", "henan-2013");
+    expect(overview.rulesSource).toBe("sheet");
+    expect(overview.indicatorSheet).toBe("指标数据");
+    expect(overview.zoneCount).toBe(20);
+    expect(overview.sheets.find((s) => s.name === "评定规则")?.ownedByAddin).toBe(true);
+    await host.run(RUN);
+    expect(await host.removeResultSheets()).toBe(7);
+    expect(wb.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(["指标数据", "评定规则"]);
+  });
+
+  test("the template sheet is a user sheet the reader accepts, with entry checks", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Sheet1");
+    const excel = createFakeExcel(wb);
+    const host = createOfficeRatingHost({ run: excel.run, isSetSupported: excel.isSetSupported });
+    const name = await host.insertSampleSheet("zh-CN");
+    expect(name).toBe("指标数据");
+    expect(wb.getSheet(name)!.dataValidations.length).toBeGreaterThan(0);
+    const overview = await host.overview("zh-CN", "henan-2013");
+    expect(overview.indicatorSheet).toBe("指标数据");
+    expect(overview.zoneCount).toBe(3);
+    expect(overview.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+});

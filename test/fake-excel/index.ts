@@ -1,0 +1,39 @@
+// The fake Excel, for tests and the browser demo: `new FakeWorkbook()` holds the sheets,
+// `createFakeExcel(workbook)` gives an `Excel.run` twin over it plus request statistics.
+//
+//   const wb = new FakeWorkbook();
+//   wb.addSheet("指标数据", rows);
+//   const excel = createFakeExcel(wb, { excelApi: "1.12" });
+//   const host = createOfficeRatingHost({ run: excel.run, isSetSupported: excel.isSetSupported });
+//   await host.run({ locale: "zh-CN", presetId: "henan-2013" });
+//   excel.stats.syncs; excel.stats.requestBytes;
+import { FakeContext, type FakeExcelOptions, type FakeExcelStats } from "./office";
+import type { FakeWorkbook } from "./model";
+
+export { FakeWorkbook, FakeSheet, sheetSnapshot, type FakeCell, type Selection, type AddSheetOptions } from "./model";
+export { FakeOfficeError, MAX_REQUEST_BYTES, type FakeExcelOptions, type FakeExcelStats } from "./office";
+
+export interface FakeExcel {
+  /** Same call shape as Excel.run(batch). */
+  run: typeof Excel.run;
+  stats: FakeExcelStats;
+  /** Answers like Office.context.requirements.isSetSupported for the configured ExcelApi version. */
+  isSetSupported: (set: string, version: string) => boolean;
+  /** Zeroes the statistics (e.g. between two runs). */
+  resetStats: () => void;
+}
+
+export function createFakeExcel(workbook: FakeWorkbook, options: FakeExcelOptions = {}): FakeExcel {
+  const stats: FakeExcelStats = { syncs: 0, requestBytes: [] };
+  const probe = new FakeContext(workbook, stats, options);
+  const run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => batch(new FakeContext(workbook, stats, options));
+  return {
+    run: run as unknown as typeof Excel.run,
+    stats,
+    isSetSupported: (set, version) => probe.isSetSupported(set, version),
+    resetStats: () => {
+      stats.syncs = 0;
+      stats.requestBytes.length = 0;
+    },
+  };
+}

@@ -1,0 +1,269 @@
+// The workbook behind the fake Excel: plain data that tests (and the browser demo) set up and
+// inspect directly, without going through the Office.js-shaped proxies. No Node APIs: it also runs
+// in a page.
+import { a1, parseA1, type CellValue } from "../../src/workbook/grid";
+
+export type Scalar = string | number | boolean;
+
+export interface FakeRect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+export interface FakeCell {
+  /** What the cell shows; a formula cell shows its formula text (the fake does not calculate). */
+  value: Scalar | null;
+  /** Set when Excel would have parsed the entry as a formula. */
+  formula?: string;
+  numberFormat: string;
+}
+
+export interface FakeStyle {
+  range: string;
+  property: string;
+  value: unknown;
+}
+
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  printTitleRows?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  centerFooter?: string;
+  centerHorizontally?: boolean;
+}
+
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  position?: [string, string];
+}
+
+export interface FakeValidation {
+  range: string;
+  rule: unknown;
+  errorMessage?: string;
+}
+
+export interface FakeTable {
+  name: string;
+  address: string;
+}
+
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+
+let sheetCounter = 0;
+
+export class FakeSheet {
+  readonly id: string;
+  name: string;
+  visibility: Visibility = "Visible";
+  /** Sparse rows of cells; undefined = empty. */
+  readonly rows: Array<Array<FakeCell | undefined> | undefined> = [];
+  readonly columnWidths = new Map<number, number>();
+  readonly merges: string[] = [];
+  readonly styles: FakeStyle[] = [];
+  readonly tables: FakeTable[] = [];
+  readonly customProperties = new Map<string, string>();
+  readonly pageLayout: FakePageLayout = {};
+  readonly charts: FakeChart[] = [];
+  readonly dataValidations: FakeValidation[] = [];
+  frozenRows = 0;
+  frozenColumns = 0;
+
+  constructor(name: string) {
+    sheetCounter += 1;
+    this.id = `{FAKE-SHEET-${sheetCounter}}`;
+    this.name = name;
+  }
+
+  cellAt(row: number, col: number): FakeCell | undefined {
+    return this.rows[row]?.[col];
+  }
+
+  /** The cell at an A1 address (a blank General cell when empty). */
+  cell(address: string): FakeCell {
+    const { row, col } = parseA1(address);
+    return this.cellAt(row, col) ?? { value: null, numberFormat: "General" };
+  }
+
+  private ensure(row: number, col: number): FakeCell {
+    let r = this.rows[row];
+    if (!r) {
+      r = [];
+      this.rows[row] = r;
+    }
+    let c = r[col];
+    if (!c) {
+      c = { value: null, numberFormat: "General" };
+      r[col] = c;
+    }
+    return c;
+  }
+
+  /**
+   * Writes a value as Excel does on entry: a string starting with "=" becomes a formula unless the
+   * cell's number format is text ("@"), which keeps it as typed.
+   */
+  enter(row: number, col: number, v: Scalar | null): void {
+    const c = this.ensure(row, col);
+    if (typeof v === "string" && v.startsWith("=") && v.length > 1 && c.numberFormat !== "@") {
+      c.value = v;
+      c.formula = v;
+      return;
+    }
+    delete c.formula;
+    c.value = v === "" ? null : v;
+  }
+
+  setFormat(row: number, col: number, format: string): void {
+    this.ensure(row, col).numberFormat = format;
+  }
+
+  /** Bounding box of the cells holding a value (or a non-General format unless valuesOnly); undefined when empty. */
+  usedRect(valuesOnly = false): FakeRect | undefined {
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    this.rows.forEach((row, r) => {
+      row?.forEach((cell, c) => {
+        if (!cell) return;
+        if (cell.value === null && (valuesOnly || cell.numberFormat === "General")) return;
+        r0 = Math.min(r0, r);
+        r1 = Math.max(r1, r);
+        c0 = Math.min(c0, c);
+        c1 = Math.max(c1, c);
+      });
+    });
+    return r1 < 0 ? undefined : { r0, c0, r1, c1 };
+  }
+
+  /** Values of a rectangle, blanks as "" as Office.js returns them. */
+  valuesOf(rect: FakeRect): Scalar[][] {
+    const out: Scalar[][] = [];
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const row: Scalar[] = [];
+      for (let c = rect.c0; c <= rect.c1; c++) row.push(this.cellAt(r, c)?.value ?? "");
+      out.push(row);
+    }
+    return out;
+  }
+
+  formatsOf(rect: FakeRect): string[][] {
+    const out: string[][] = [];
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const row: string[] = [];
+      for (let c = rect.c0; c <= rect.c1; c++) row.push(this.cellAt(r, c)?.numberFormat ?? "General");
+      out.push(row);
+    }
+    return out;
+  }
+
+  formulasOf(rect: FakeRect): Scalar[][] {
+    const out: Scalar[][] = [];
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const row: Scalar[] = [];
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        const cell = this.cellAt(r, c);
+        row.push(cell?.formula ?? cell?.value ?? "");
+      }
+      out.push(row);
+    }
+    return out;
+  }
+}
+
+export interface AddSheetOptions {
+  numberFormats?: string[][];
+  tables?: FakeTable[];
+  visibility?: Visibility;
+  /** Row and column of rows[0][0], 0-based (default A1). */
+  originRow?: number;
+  originCol?: number;
+}
+
+export interface Selection {
+  sheet: string;
+  cell: string;
+}
+
+/** The whole fake workbook: sheets in tab order, the active sheet and the selection. */
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  activeSheet: string | undefined;
+  selection: Selection | undefined;
+  private readonly listeners = new Set<() => void>();
+
+  /** Adds a sheet filled with rows (CellValue errors become their "#…" text); strings starting "=" are entered as formulas. */
+  addSheet(name: string, rows: CellValue[][] = [], opts: AddSheetOptions = {}): FakeSheet {
+    const sheet = new FakeSheet(name);
+    const r0 = opts.originRow ?? 0;
+    const c0 = opts.originCol ?? 0;
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const fmt = opts.numberFormats?.[r]?.[c];
+        if (fmt) sheet.setFormat(r0 + r, c0 + c, fmt);
+        if (v !== null) sheet.enter(r0 + r, c0 + c, typeof v === "object" ? v.error : v);
+      }),
+    );
+    sheet.tables.push(...(opts.tables ?? []));
+    if (opts.visibility) sheet.visibility = opts.visibility;
+    this.sheets.push(sheet);
+    this.activeSheet ??= name;
+    this.changed();
+    return sheet;
+  }
+
+  getSheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Types into one cell, as a user would; listeners hear of it. */
+  setCell(sheet: string, address: string, value: Scalar | null): void {
+    const s = this.getSheet(sheet);
+    if (!s) throw new Error(`No sheet ${sheet}`);
+    const { row, col } = parseA1(address);
+    s.enter(row, col, value);
+    this.changed();
+  }
+
+  /** Subscribes to changes (a user edit or an applied request); returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** A plain-data copy of everything a user could see, for equality checks. Sheet ids are left out. */
+  snapshot(): unknown {
+    return this.sheets.map((s) => sheetSnapshot(s));
+  }
+}
+
+/** One sheet as plain data (no ids), for comparing a sheet before and after a run. */
+export function sheetSnapshot(s: FakeSheet): unknown {
+  const cells: Record<string, FakeCell> = {};
+  s.rows.forEach((row, r) => row?.forEach((cell, c) => cell && (cells[a1(r, c)] = { ...cell })));
+  return {
+    name: s.name,
+    visibility: s.visibility,
+    cells,
+    columnWidths: [...s.columnWidths.entries()],
+    merges: [...s.merges],
+    styles: s.styles.map((x) => ({ ...x })),
+    tables: s.tables.map((t) => ({ ...t })),
+    customProperties: [...s.customProperties.entries()],
+    pageLayout: JSON.parse(JSON.stringify(s.pageLayout)),
+    charts: s.charts.map((c) => ({ ...c })),
+    dataValidations: s.dataValidations.map((v) => ({ ...v })),
+    frozen: [s.frozenRows, s.frozenColumns],
+  };
+}

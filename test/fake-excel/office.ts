@@ -1,0 +1,786 @@
+// Office.js-shaped proxies over a FakeWorkbook: the subset of the Excel JavaScript API that
+// src/excel uses, strict where Excel is strict. Writes and loads are queued and applied at
+// context.sync(); reading a property that was not loaded and synced throws PropertyNotLoaded; a
+// request over 5 MB is refused whole (RequestPayloadSizeLimitExceeded). No Node APIs.
+import { a1, parseA1 } from "../../src/workbook/grid";
+import { FakeSheet, FakeWorkbook, type FakeRect, type Scalar, type Visibility } from "./model";
+
+export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+
+/** Thrown like OfficeExtension.Error: `code` is what callers test. */
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+export interface FakeExcelStats {
+  /** context.sync() calls that sent a request (also the refused ones). */
+  syncs: number;
+  /** Bytes of each request (JSON length of its queued operations), in order. */
+  requestBytes: number[];
+}
+
+export interface FakeExcelOptions {
+  /** Requirement sets the fake host supports, e.g. { ExcelApi: "1.12" } (default 1.12). */
+  excelApi?: string;
+  /** Makes the nth sync (1-based) fail with GeneralException after applying `afterOps` operations. */
+  failure?: { sync: number; afterOps: number };
+  maxRequestBytes?: number;
+}
+
+interface Op {
+  describe: unknown;
+  apply: () => void;
+}
+
+function versionAtLeast(have: string, want: string): boolean {
+  const h = have.split(".").map(Number);
+  const w = want.split(".").map(Number);
+  for (let i = 0; i < Math.max(h.length, w.length); i++) {
+    const d = (h[i] ?? 0) - (w[i] ?? 0);
+    if (d !== 0) return d > 0;
+  }
+  return true;
+}
+
+const BAD_NAME = /[[\]:*?/\\]/;
+
+function checkSheetName(wb: FakeWorkbook, name: string, self?: FakeSheet): void {
+  if (name.length === 0 || name.length > 31 || BAD_NAME.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new FakeOfficeError("InvalidArgument", `The sheet name "${name}" is not valid.`);
+  }
+  const other = wb.getSheet(name);
+  if (other && other !== self) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+}
+
+export class FakeContext {
+  readonly workbook: FakeWorkbookProxy;
+  private queue: Op[] = [];
+  private readonly created: FakeProxy[] = [];
+
+  constructor(
+    readonly model: FakeWorkbook,
+    readonly stats: FakeExcelStats,
+    readonly options: FakeExcelOptions,
+  ) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  isSetSupported(set: string, version: string): boolean {
+    return set === "ExcelApi" && versionAtLeast(this.options.excelApi ?? "1.12", version);
+  }
+
+  requireSet(version: string, what: string): void {
+    if (!this.isSetSupported("ExcelApi", version)) throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}.`);
+  }
+
+  enqueue(describe: unknown, apply: () => void): void {
+    this.queue.push({ describe, apply });
+  }
+
+  track(p: FakeProxy): void {
+    this.created.push(p);
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const bytes = ops.reduce((sum, op) => sum + JSON.stringify(op.describe).length + 1, 2);
+    this.stats.syncs += 1;
+    this.stats.requestBytes.push(bytes);
+    if (bytes > (this.options.maxRequestBytes ?? MAX_REQUEST_BYTES)) {
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes} bytes) has exceeded the limit.`);
+    }
+    const failure = this.options.failure?.sync === this.stats.syncs ? this.options.failure : undefined;
+    try {
+      ops.forEach((op, i) => {
+        if (failure && i === failure.afterOps) throw new FakeOfficeError("GeneralException", "An internal error has occurred (injected).");
+        op.apply();
+      });
+    } finally {
+      for (const p of this.created) p.markSynced();
+      this.model.changed();
+    }
+    await Promise.resolve();
+  }
+}
+
+function parseProps(spec?: string | string[] | { select?: string }): string[] {
+  if (spec === undefined) return [];
+  const text = Array.isArray(spec) ? spec.join(",") : typeof spec === "string" ? spec : (spec.select ?? "");
+  return text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+abstract class FakeProxy {
+  protected readonly loaded = new Map<string, unknown>();
+  private synced = false;
+  protected isNull = false;
+
+  constructor(protected readonly ctx: FakeContext) {
+    ctx.track(this);
+  }
+
+  markSynced(): void {
+    this.synced = true;
+  }
+
+  protected abstract readProp(prop: string): unknown;
+
+  protected get<T>(prop: string): T {
+    if (!this.loaded.has(prop)) {
+      throw new FakeOfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    }
+    return this.loaded.get(prop) as T;
+  }
+
+  load(spec?: string | string[] | { select?: string }): this {
+    const props = parseProps(spec);
+    this.ctx.enqueue({ load: props }, () => {
+      if (this.isNull) return;
+      for (const p of props) this.loaded.set(p, this.readProp(p));
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.synced) throw new FakeOfficeError("PropertyNotLoaded", "isNullObject is not available before context.sync().");
+    return this.isNull;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+}
+
+export class FakeWorkbookProxy extends FakeProxy {
+  readonly worksheets: FakeWorksheetCollection;
+
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+
+  protected readProp(prop: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `Workbook.${prop} is not modelled by the fake.`);
+  }
+}
+
+export class FakeWorksheetCollection extends FakeProxy {
+  private itemProxies: FakeWorksheet[] = [];
+
+  protected readProp(): unknown {
+    return undefined;
+  }
+
+  override load(spec?: string | string[] | { select?: string }): this {
+    const props = parseProps(spec).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue({ load: "worksheets", props }, () => {
+      this.itemProxies = this.ctx.model.sheets.map((s) => {
+        const w = new FakeWorksheet(this.ctx, () => s);
+        w.fill(props);
+        w.markSynced();
+        return w;
+      });
+      this.loaded.set("items", this.itemProxies);
+    });
+    return this;
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.get<FakeWorksheet[]>("items");
+  }
+
+  add(wanted?: string): FakeWorksheet {
+    let sheet: FakeSheet | undefined;
+    const proxy = new FakeWorksheet(this.ctx, () => sheet);
+    this.ctx.enqueue({ add: wanted ?? null }, () => {
+      let name = wanted;
+      for (let n = this.ctx.model.sheets.length + 1; name === undefined; n++) if (!this.ctx.model.getSheet(`Sheet${n}`)) name = `Sheet${n}`;
+      checkSheetName(this.ctx.model, name);
+      sheet = new FakeSheet(name);
+      this.ctx.model.sheets.push(sheet);
+    });
+    return proxy;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    let sheet: FakeSheet | undefined;
+    const proxy = new FakeWorksheet(this.ctx, () => sheet);
+    this.ctx.enqueue({ getItem: name }, () => {
+      sheet = this.ctx.model.getSheet(name);
+      if (!sheet) throw new FakeOfficeError("ItemNotFound", `The requested sheet "${name}" does not exist.`);
+    });
+    return proxy;
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    let sheet: FakeSheet | undefined;
+    const proxy = new FakeWorksheet(this.ctx, () => sheet);
+    this.ctx.enqueue({ getItemOrNullObject: name }, () => {
+      sheet = this.ctx.model.getSheet(name);
+      proxy.setNull(!sheet);
+    });
+    return proxy;
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return this.getItem(this.ctx.model.activeSheet ?? "");
+  }
+}
+
+const SHEET_PROPS = ["name", "id", "visibility", "position"] as const;
+
+export class FakeWorksheet extends FakeProxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => FakeSheet | undefined,
+  ) {
+    super(ctx);
+  }
+
+  setNull(isNull: boolean): void {
+    this.isNull = isNull;
+  }
+
+  sheet(): FakeSheet {
+    const s = this.target();
+    if (!s) throw new FakeOfficeError("ItemNotFound", "The worksheet does not exist.");
+    return s;
+  }
+
+  fill(props: string[]): void {
+    for (const p of props) this.loaded.set(p, this.readProp(p));
+  }
+
+  protected readProp(prop: string): unknown {
+    const s = this.sheet();
+    switch (prop) {
+      case "name":
+        return s.name;
+      case "id":
+        return s.id;
+      case "visibility":
+        return s.visibility;
+      case "position":
+        return this.ctx.model.sheets.indexOf(s);
+      default:
+        throw new FakeOfficeError("InvalidArgument", `Worksheet.${prop} is not modelled (${SHEET_PROPS.join(", ")} are).`);
+    }
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  set name(value: string) {
+    this.ctx.enqueue({ set: "name", value }, () => {
+      const s = this.sheet();
+      checkSheetName(this.ctx.model, value, s);
+      s.name = value;
+    });
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  get position(): number {
+    return this.get("position");
+  }
+  set position(value: number) {
+    this.ctx.enqueue({ set: "position", value }, () => {
+      const s = this.sheet();
+      const list = this.ctx.model.sheets;
+      list.splice(list.indexOf(s), 1);
+      list.splice(Math.min(value, list.length), 0, s);
+    });
+  }
+  get visibility(): Visibility {
+    return this.get("visibility");
+  }
+  set visibility(value: Visibility) {
+    this.ctx.enqueue({ set: "visibility", value }, () => (this.sheet().visibility = value));
+  }
+
+  delete(): void {
+    this.ctx.enqueue({ delete: true }, () => {
+      const s = this.sheet();
+      const list = this.ctx.model.sheets;
+      if (list.filter((x) => x.visibility === "Visible" && x !== s).length === 0) throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+      list.splice(list.indexOf(s), 1);
+      if (this.ctx.model.activeSheet === s.name) this.ctx.model.activeSheet = list.find((x) => x.visibility === "Visible")?.name;
+    });
+  }
+
+  activate(): void {
+    this.ctx.enqueue({ activate: true }, () => (this.ctx.model.activeSheet = this.sheet().name));
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const s = this.sheet();
+      return { sheet: s, rect: address ? parseRangeAddress(address) : { r0: 0, c0: 0, r1: 1_048_575, c1: 16_383 } };
+    }, { getRange: address ?? "" });
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.ctx, () => ({ sheet: this.sheet(), rect: { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 } }), { getRangeByIndexes: [row, col, rows, cols] });
+  }
+
+  getCell(row: number, col: number): FakeRange {
+    return this.getRangeByIndexes(row, col, 1, 1);
+  }
+
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const s = this.sheet();
+      return { sheet: s, rect: s.usedRect(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    }, { getUsedRange: valuesOnly });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    const range = new FakeRange(this.ctx, () => {
+      // On a null sheet the used range is a null object too, as in Office.js.
+      const s = this.target() ?? new FakeSheet("");
+      const rect = s.usedRect(valuesOnly);
+      range.setNull(rect === undefined);
+      return { sheet: s, rect: rect ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    }, { getUsedRangeOrNullObject: valuesOnly });
+    return range;
+  }
+
+  // Navigation properties return the same proxy on every access, as Office.js does.
+  private tablesProxy?: FakeTableCollection;
+  private chartsProxy?: FakeChartCollection;
+  private propsProxy?: FakeCustomPropertyCollection;
+  private layoutProxy?: FakePageLayoutProxy;
+
+  get tables(): FakeTableCollection {
+    return (this.tablesProxy ??= new FakeTableCollection(this.ctx, () => this.sheet()));
+  }
+
+  get charts(): FakeChartCollection {
+    return (this.chartsProxy ??= new FakeChartCollection(this.ctx, () => this.sheet()));
+  }
+
+  get customProperties(): FakeCustomPropertyCollection {
+    this.ctx.requireSet("1.12", "Worksheet.customProperties");
+    return (this.propsProxy ??= new FakeCustomPropertyCollection(this.ctx, () => this.sheet()));
+  }
+
+  get pageLayout(): FakePageLayoutProxy {
+    this.ctx.requireSet("1.9", "Worksheet.pageLayout");
+    return (this.layoutProxy ??= new FakePageLayoutProxy(this.ctx, () => this.sheet()));
+  }
+
+  get freezePanes(): { freezeRows: (n: number) => void; freezeColumns: (n: number) => void; freezeAt: (r: FakeRange) => void } {
+    const ctx = this.ctx;
+    const sheet = () => this.sheet();
+    return {
+      freezeRows: (n) => ctx.enqueue({ freezeRows: n }, () => (sheet().frozenRows = n)),
+      freezeColumns: (n) => ctx.enqueue({ freezeColumns: n }, () => (sheet().frozenColumns = n)),
+      freezeAt: (r) =>
+        ctx.enqueue({ freezeAt: true }, () => {
+          const rect = r.resolve().rect;
+          sheet().frozenRows = rect.r1 + 1;
+          sheet().frozenColumns = rect.c1 + 1;
+        }),
+    };
+  }
+}
+
+/** "A1", "A1:C3", "$A$1:$C$3", "1:2" (whole rows) → rectangle. */
+export function parseRangeAddress(address: string): FakeRect {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [from, to = from] = local.replace(/\$/g, "").split(":");
+  if (/^\d+$/.test(from) && /^\d+$/.test(to)) return { r0: Number(from) - 1, c0: 0, r1: Number(to) - 1, c1: 16_383 };
+  const a = parseA1(from);
+  const b = parseA1(to);
+  return { r0: Math.min(a.row, b.row), c0: Math.min(a.col, b.col), r1: Math.max(a.row, b.row), c1: Math.max(a.col, b.col) };
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function rectAddress(rect: FakeRect): string {
+  const from = a1(rect.r0, rect.c0);
+  const to = a1(rect.r1, rect.c1);
+  return from === to ? from : `${from}:${to}`;
+}
+
+interface Resolved {
+  sheet: FakeSheet;
+  rect: FakeRect;
+}
+
+function checkShape(rect: FakeRect, v: unknown[][], what: string): void {
+  const rows = rect.r1 - rect.r0 + 1;
+  const cols = rect.c1 - rect.c0 + 1;
+  if (!Array.isArray(v) || v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols)) {
+    throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the ${what} array doesn't match the size or dimensions of the range.`);
+  }
+}
+
+export class FakeRange extends FakeProxy {
+  private resolved: Resolved | undefined;
+  readonly format: FakeRangeFormat;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly resolver: () => Resolved,
+    describe: unknown,
+  ) {
+    super(ctx);
+    // Resolved once, where Excel would resolve the path: in order with the rest of the request.
+    ctx.enqueue(describe, () => {
+      this.resolved = resolver();
+    });
+    this.format = new FakeRangeFormat(ctx, this);
+  }
+
+  setNull(isNull: boolean): void {
+    this.isNull = isNull;
+  }
+
+  resolve(): Resolved {
+    if (!this.resolved) this.resolved = this.resolver();
+    if (this.isNull) throw new FakeOfficeError("InvalidObjectPath", "The range is a null object.");
+    return this.resolved;
+  }
+
+  protected readProp(prop: string): unknown {
+    const { sheet, rect } = this.resolve();
+    switch (prop) {
+      case "values":
+        return sheet.valuesOf(rect);
+      case "numberFormat":
+        return sheet.formatsOf(rect);
+      case "formulas":
+        return sheet.formulasOf(rect);
+      case "address":
+        return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+      case "rowCount":
+        return rect.r1 - rect.r0 + 1;
+      case "columnCount":
+        return rect.c1 - rect.c0 + 1;
+      case "rowIndex":
+        return rect.r0;
+      case "columnIndex":
+        return rect.c0;
+      default:
+        throw new FakeOfficeError("InvalidArgument", `Range.${prop} is not modelled by the fake.`);
+    }
+  }
+
+  get values(): Scalar[][] {
+    return this.get("values");
+  }
+  set values(v: Scalar[][]) {
+    this.ctx.enqueue({ set: "values", v }, () => {
+      const { sheet, rect } = this.resolve();
+      checkShape(rect, v, "values");
+      v.forEach((row, r) => row.forEach((x, c) => sheet.enter(rect.r0 + r, rect.c0 + c, x)));
+    });
+  }
+  get formulas(): Scalar[][] {
+    return this.get("formulas");
+  }
+  set formulas(v: Scalar[][]) {
+    this.ctx.enqueue({ set: "formulas", v }, () => {
+      const { sheet, rect } = this.resolve();
+      checkShape(rect, v, "formulas");
+      v.forEach((row, r) => row.forEach((x, c) => sheet.enter(rect.r0 + r, rect.c0 + c, x)));
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.get("numberFormat");
+  }
+  set numberFormat(v: string[][]) {
+    this.ctx.enqueue({ set: "numberFormat", v }, () => {
+      const { sheet, rect } = this.resolve();
+      checkShape(rect, v, "numberFormat");
+      v.forEach((row, r) => row.forEach((f, c) => sheet.setFormat(rect.r0 + r, rect.c0 + c, f)));
+    });
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+
+  get dataValidation(): { rule: unknown; errorAlert: unknown } {
+    this.ctx.requireSet("1.8", "Range.dataValidation");
+    const resolve = () => this.resolve();
+    const ctx = this.ctx;
+    let entry: { range: string; rule: unknown; errorMessage?: string } | undefined;
+    const ensure = (): { range: string; rule: unknown; errorMessage?: string } => {
+      if (!entry) {
+        const { sheet, rect } = resolve();
+        entry = { range: rectAddress(rect), rule: null };
+        sheet.dataValidations.push(entry);
+      }
+      return entry;
+    };
+    return {
+      set rule(rule: unknown) {
+        ctx.enqueue({ set: "dataValidation.rule", rule }, () => (ensure().rule = rule));
+      },
+      get rule(): unknown {
+        throw new FakeOfficeError("PropertyNotLoaded", "dataValidation.rule is not loaded.");
+      },
+      set errorAlert(alert: unknown) {
+        ctx.enqueue({ set: "dataValidation.errorAlert", alert }, () => (ensure().errorMessage = (alert as { message?: string }).message));
+      },
+      get errorAlert(): unknown {
+        throw new FakeOfficeError("PropertyNotLoaded", "dataValidation.errorAlert is not loaded.");
+      },
+    };
+  }
+
+  private derived(describe: unknown, f: (r: Resolved) => FakeRect): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const r = this.resolve();
+      return { sheet: r.sheet, rect: f(r) };
+    }, describe);
+  }
+
+  getResizedRange(deltaRows: number, deltaCols: number): FakeRange {
+    return this.derived({ getResizedRange: [deltaRows, deltaCols] }, ({ rect }) => ({ ...rect, r1: rect.r1 + deltaRows, c1: rect.c1 + deltaCols }));
+  }
+
+  getCell(row: number, col: number): FakeRange {
+    return this.derived({ getCell: [row, col] }, ({ rect }) => ({ r0: rect.r0 + row, c0: rect.c0 + col, r1: rect.r0 + row, c1: rect.c0 + col }));
+  }
+
+  getOffsetRange(rows: number, cols: number): FakeRange {
+    return this.derived({ getOffsetRange: [rows, cols] }, ({ rect }) => ({ r0: rect.r0 + rows, c0: rect.c0 + cols, r1: rect.r1 + rows, c1: rect.c1 + cols }));
+  }
+
+  merge(across = false): void {
+    this.ctx.enqueue({ merge: across }, () => {
+      const { sheet, rect } = this.resolve();
+      sheet.merges.push(rectAddress(rect));
+    });
+  }
+
+  select(): void {
+    this.ctx.enqueue({ select: true }, () => {
+      const { sheet, rect } = this.resolve();
+      if (this.ctx.model.activeSheet !== sheet.name) throw new FakeOfficeError("InvalidSelection", "Only a range on the active sheet can be selected.");
+      this.ctx.model.selection = { sheet: sheet.name, cell: rectAddress(rect) };
+    });
+  }
+
+  /** Records a formatting property on this range's cells. */
+  style(property: string, value: unknown): void {
+    this.ctx.enqueue({ style: property, value }, () => {
+      const { sheet, rect } = this.resolve();
+      if (property === "columnWidth") {
+        for (let c = rect.c0; c <= rect.c1; c++) sheet.columnWidths.set(c, value as number);
+        return;
+      }
+      sheet.styles.push({ range: rectAddress(rect), property, value });
+    });
+  }
+}
+
+/** Range.format and its font, fill and borders: write-only in the fake, recorded as styles. */
+export class FakeRangeFormat {
+  readonly font: { bold: boolean; size: number; color: string };
+  readonly fill: { color: string };
+  readonly borders: { getItem: (edge: string) => { style: string; color: string; weight: string } };
+
+  constructor(
+    _ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    const styled = (prefix: string): Record<string, unknown> =>
+      new Proxy({} as Record<string, unknown>, {
+        set: (_t, p, v) => {
+          range.style(`${prefix}${String(p)}`, v);
+          return true;
+        },
+        get: (_t, p) => {
+          throw new FakeOfficeError("PropertyNotLoaded", `format ${prefix}${String(p)} is not loaded.`);
+        },
+      });
+    this.font = styled("font.") as unknown as { bold: boolean; size: number; color: string };
+    this.fill = styled("fill.") as unknown as { color: string };
+    this.borders = { getItem: (edge: string) => styled(`border.${edge}.`) as unknown as { style: string; color: string; weight: string } };
+  }
+
+  set columnWidth(v: number) {
+    this.range.style("columnWidth", v);
+  }
+  set horizontalAlignment(v: string) {
+    this.range.style("horizontalAlignment", v);
+  }
+  set verticalAlignment(v: string) {
+    this.range.style("verticalAlignment", v);
+  }
+  set wrapText(v: boolean) {
+    this.range.style("wrapText", v);
+  }
+}
+
+export class FakeTableCollection extends FakeProxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+
+  protected readProp(): unknown {
+    return undefined;
+  }
+
+  override load(spec?: string | string[] | { select?: string }): this {
+    const props = parseProps(spec).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue({ load: "tables", props }, () => {
+      this.loaded.set(
+        "items",
+        this.sheet().tables.map((t) => Object.fromEntries(props.map((p) => [p, p === "name" ? t.name : undefined]))),
+      );
+    });
+    return this;
+  }
+
+  get items(): Array<{ name: string }> {
+    return this.get("items");
+  }
+
+  add(address: string, hasHeaders: boolean): void {
+    this.ctx.enqueue({ addTable: address, hasHeaders }, () => {
+      const s = this.sheet();
+      s.tables.push({ name: `Table${s.tables.length + 1}`, address: rectAddress(parseRangeAddress(address)) });
+    });
+  }
+}
+
+export class FakeChartCollection {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+
+  add(type: string, source: FakeRange, seriesBy: string): { title: { text: string }; setPosition: (start: string, end: string) => void } {
+    const ctx = this.ctx;
+    let chart: { type: string; source: string; seriesBy: string; title?: string; position?: [string, string] } | undefined;
+    ctx.enqueue({ addChart: type, seriesBy }, () => {
+      chart = { type, source: rectAddress(source.resolve().rect), seriesBy };
+      this.sheet().charts.push(chart);
+    });
+    return {
+      title: {
+        set text(t: string) {
+          ctx.enqueue({ chartTitle: t }, () => chart && (chart.title = t));
+        },
+        get text(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "chart title is not loaded.");
+        },
+      },
+      setPosition: (start: string, end: string) => ctx.enqueue({ setPosition: [start, end] }, () => chart && (chart.position = [start, end])),
+    };
+  }
+}
+
+export class FakeCustomProperty extends FakeProxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly key: string,
+  ) {
+    super(ctx);
+  }
+
+  setNull(isNull: boolean): void {
+    this.isNull = isNull;
+  }
+
+  protected readProp(prop: string): unknown {
+    if (prop === "key") return this.key;
+    if (prop === "value") return this.sheet().customProperties.get(this.key);
+    throw new FakeOfficeError("InvalidArgument", `WorksheetCustomProperty.${prop} is not modelled.`);
+  }
+
+  get value(): string {
+    return this.get("value");
+  }
+}
+
+export class FakeCustomPropertyCollection {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+
+  add(key: string, value: string): void {
+    this.ctx.enqueue({ addCustomProperty: key, value }, () => this.sheet().customProperties.set(key, value));
+  }
+
+  getItemOrNullObject(key: string): FakeCustomProperty {
+    const p = new FakeCustomProperty(this.ctx, this.sheet, key);
+    this.ctx.enqueue({ getCustomProperty: key }, () => p.setNull(!this.sheet().customProperties.has(key)));
+    return p;
+  }
+}
+
+export class FakePageLayoutProxy {
+  readonly headersFooters: { defaultForAllPages: { centerFooter: string } };
+
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    const set = this.set.bind(this);
+    this.headersFooters = {
+      defaultForAllPages: {
+        set centerFooter(v: string) {
+          set("centerFooter", v);
+        },
+        get centerFooter(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "centerFooter is not loaded.");
+        },
+      },
+    };
+  }
+
+  private set(key: "orientation" | "paperSize" | "centerFooter" | "centerHorizontally" | "zoom" | "printTitleRows", value: unknown): void {
+    this.ctx.enqueue({ pageLayout: key, value }, () => {
+      (this.sheet().pageLayout as Record<string, unknown>)[key] = value;
+    });
+  }
+
+  set orientation(v: string) {
+    this.set("orientation", v);
+  }
+  set paperSize(v: string) {
+    this.set("paperSize", v);
+  }
+  set centerHorizontally(v: boolean) {
+    this.set("centerHorizontally", v);
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.set("zoom", { ...v });
+  }
+  setPrintTitleRows(address: string): void {
+    this.set("printTitleRows", address);
+  }
+}
