@@ -1,5 +1,5 @@
 // Runs the rate CLI as a child process, the way a user does.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -17,4 +17,17 @@ export interface CliRun {
 export function runCli(args: readonly string[], cwd: string = REPO): CliRun {
   const child = spawnSync(process.execPath, ["--import", TSX, MAIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+/** The same as runCli, without blocking, so many runs can go at once. */
+export function runCliAsync(args: readonly string[], cwd: string = REPO): Promise<CliRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ["--import", TSX, MAIN, ...args], { cwd, env: { ...process.env, NODE_OPTIONS: "" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status) => resolvePromise({ status, stdout, stderr }));
+  });
 }

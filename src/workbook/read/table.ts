@@ -2,7 +2,7 @@
 // issue that carries the sheet and the cell (SPEC §2, §3).
 import type { Issue, RawIndicatorKey, ZoneInput, ZoneTable, RowSource } from "../../engine/types";
 import { RAW_INDICATOR_KEYS } from "../../engine/types";
-import type { Grid, CellValue } from "../grid";
+import { a1, type Grid, type CellValue } from "../grid";
 import { COLUMNS, acceptedSpellings, type ColumnKey } from "./columns";
 import { cellAddress, findHeader, type HeaderMatch, type MatchedColumn } from "./header";
 import { isBlankCell, parseNumberCell, parseTextCell } from "./cells";
@@ -83,12 +83,23 @@ interface RowContext {
   sink: IssueSink;
   row: number;
   zone: string;
+  /** Column letters by grid column: every cell of a row gets an address, so build them once. */
+  letters: string[];
+}
+
+function columnLetters(grid: Grid): string[] {
+  const width = grid.values[0]?.length ?? 0;
+  return Array.from({ length: width }, (_, c) => a1(0, grid.originCol + c).replace(/\d+$/, ""));
+}
+
+function addressIn(ctx: RowContext, col: number): string {
+  return `${ctx.letters[col]}${ctx.grid.originRow + ctx.row + 1}`;
 }
 
 function readNumber(ctx: RowContext, col: MatchedColumn): number | undefined {
   const cells = ctx.grid.values[ctx.row];
   const parsed = parseNumberCell(cells[col.col], ctx.grid.numberFormats?.[ctx.row]?.[col.col], col.spec, col.factor);
-  const cell = cellAddress(ctx.grid, ctx.row, col.col);
+  const cell = addressIn(ctx, col.col);
   if (parsed.kind === "problem") {
     ctx.sink.error(parsed.problem.code, cell, { ...parsed.problem.params, column: col.header }, ctx.zone);
     return undefined;
@@ -102,7 +113,7 @@ function readNumber(ctx: RowContext, col: MatchedColumn): number | undefined {
 
 function readText(ctx: RowContext, col: MatchedColumn): string | undefined {
   const parsed = parseTextCell(ctx.grid.values[ctx.row][col.col]);
-  const cell = cellAddress(ctx.grid, ctx.row, col.col);
+  const cell = addressIn(ctx, col.col);
   if (parsed.kind === "problem") {
     ctx.sink.error(parsed.problem.code, cell, { ...parsed.problem.params, column: col.header }, ctx.zone);
     return undefined;
@@ -129,20 +140,20 @@ function readZoneRow(ctx: RowContext, zoneCell: string): ZoneInput {
   for (const key of RAW_INDICATOR_KEYS) {
     const col = cols.get(key);
     if (!col) continue;
-    source.cells[key] = cellAddress(grid, ctx.row, col.col);
+    source.cells[key] = addressIn(ctx, col.col);
     const v = readNumber(ctx, col);
     if (v !== undefined) zone.values[key] = v;
   }
   for (const key of ["prevRank", "prevStars", "maxStars", "bonus", "penalty"] as const satisfies readonly (IntegerKey | PointsKey)[]) {
     const col = cols.get(key);
     if (!col) continue;
-    source.cells[key] = cellAddress(grid, ctx.row, col.col);
+    source.cells[key] = addressIn(ctx, col.col);
     const v = readNumber(ctx, col);
     if (v !== undefined) zone[key] = v;
   }
   const veto = cols.get("veto");
   if (veto) {
-    source.cells.veto = cellAddress(grid, ctx.row, veto.col);
+    source.cells.veto = addressIn(ctx, veto.col);
     const v = readText(ctx, veto);
     if (v !== undefined) zone.veto = v;
   }
@@ -176,6 +187,7 @@ export function readIndicatorTable(grid: Grid): { table?: ZoneTable; issues: Iss
       break;
     }
   }
+  const letters = columnLetters(grid);
   const zones: ZoneInput[] = [];
   const seen = new Map<string, string>();
   for (let r = header.row + 1; r <= lastFilled; r++) {
@@ -190,7 +202,7 @@ export function readIndicatorTable(grid: Grid): { table?: ZoneTable; issues: Iss
       sink.warn("TOTALS_ROW_SKIPPED", zoneCell, { value: name.value, row: grid.originRow + r + 1 });
       continue;
     }
-    const ctx: RowContext = { grid, header, sink, row: r, zone: name.kind === "value" ? name.value : "" };
+    const ctx: RowContext = { grid, header, sink, row: r, zone: name.kind === "value" ? name.value : "", letters };
     if (name.kind === "problem") sink.error(name.problem.code, zoneCell, { ...name.problem.params, column: zoneCol.header });
     else if (name.kind === "blank") sink.error("REQUIRED_BLANK", zoneCell, { column: zoneCol.header });
     else {
