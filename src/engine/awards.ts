@@ -56,10 +56,36 @@ function list(rule: AwardRule, zones: string[], tieAtLastPlace: boolean, metricU
 }
 
 /** Picks the winners of one "top" award from candidates in rank order; takes in an unsplittable last-place tie. */
+/**
+ * The metric of each open zone (NaN where closed or without a value), and the lowest value that can
+ * still win: the count-th best less the tie tolerance. Only zones at or above it become candidates,
+ * so on a large table the chain sort runs over a handful instead of every zone.
+ */
+function contenders(ranked: ZoneResult[], inputs: ZoneInput[], open: (z: ZoneResult) => boolean, value: (z: ZoneResult) => number | null, count: number): Candidate[] {
+  const metrics = new Float64Array(ranked.length);
+  let present = 0;
+  for (let i = 0; i < ranked.length; i++) {
+    const v = open(ranked[i]) ? value(ranked[i]) : null;
+    metrics[i] = v === null || !Number.isFinite(v) ? NaN : v;
+    if (!Number.isNaN(metrics[i])) present++;
+  }
+  let cutoff = -Infinity;
+  if (present > count) {
+    const sorted = metrics.filter((v) => !Number.isNaN(v)).sort();
+    cutoff = sorted[sorted.length - count] - 2 * TIE_EPSILON;
+  }
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < ranked.length; i++) {
+    if (!(metrics[i] >= cutoff)) continue;
+    candidates.push({ zone: ranked[i], metric: metrics[i], va: chainValue(rawValue(inputs[i], "va")), tax: chainValue(rawValue(inputs[i], "tax")) });
+  }
+  return candidates;
+}
+
 function pickTop(candidates: Candidate[], count: number): { winners: Candidate[]; tiedAtLast: Candidate[] } {
+  if (!(count >= 1)) return { winners: [], tiedAtLast: [] };
   // Candidates arrive in rank order (deterministic), and the sort is stable, so the name decides only true ties.
   const sorted = candidates.sort((a, b) => compareChain(a, b) || byName(a.zone.zone, b.zone.zone));
-  if (!(count >= 1)) return { winners: [], tiedAtLast: [] };
   if (sorted.length <= count) return { winners: sorted, tiedAtLast: [] };
   const last = sorted[count - 1];
   let end = count;
@@ -91,15 +117,7 @@ export function assignAwards(ranked: ZoneResult[], inputs: ZoneInput[], rules: R
     } else {
       const metric = metricOf(rule.selection.metric, hasPrevRankColumn);
       if (metric.used === "vaGrowth") issues.push({ severity: "warning", code: "FAST_FALLBACK_GROWTH", params: { award: rule.key } });
-      const candidates: Candidate[] = [];
-      for (let i = 0; i < ranked.length; i++) {
-        const z = ranked[i];
-        if (!open(z)) continue;
-        const value = metric.value(z);
-        if (value === null || !Number.isFinite(value)) continue;
-        candidates.push({ zone: z, metric: value, va: chainValue(rawValue(inputs[i], "va")), tax: chainValue(rawValue(inputs[i], "tax")) });
-      }
-      const picked = pickTop(candidates, rule.selection.count);
+      const picked = pickTop(contenders(ranked, inputs, open, metric.value, rule.selection.count), rule.selection.count);
       winners = picked.winners.map((c) => c.zone);
       const tie = picked.tiedAtLast.length > 0;
       if (tie) issues.push({ severity: "warning", code: "AWARD_TIE_LAST_PLACE", params: { award: rule.key, zones: picked.tiedAtLast.map((c) => c.zone.zone).join(",") } });

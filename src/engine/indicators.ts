@@ -7,25 +7,35 @@ export const LOWER_IS_BETTER: ReadonlySet<IndicatorKey> = new Set<IndicatorKey>(
 
 export const INDICATOR_KEYS: ReadonlySet<string> = new Set<string>([...RAW_INDICATOR_KEYS, ...DERIVED_INDICATOR_KEYS]);
 
+const DERIVED_KEYS: ReadonlySet<string> = new Set<string>(DERIVED_INDICATOR_KEYS);
+
 export function isIndicatorKey(key: unknown): key is IndicatorKey {
   return typeof key === "string" && INDICATOR_KEYS.has(key);
 }
 
 export function isDerivedKey(key: IndicatorKey): key is DerivedIndicatorKey {
-  return (DERIVED_INDICATOR_KEYS as readonly string[]).includes(key);
+  return DERIVED_KEYS.has(key);
 }
 
-/** The raw inputs of each derived indicator; `divisor` is the one that must not be 0. */
-export const DERIVED_INPUTS: Readonly<Record<DerivedIndicatorKey, { inputs: readonly RawIndicatorKey[]; divisor: RawIndicatorKey }>> = {
-  vaGrowth: { inputs: ["va", "vaPrev"], divisor: "vaPrev" },
-  taxPerMu: { inputs: ["tax", "landMu"], divisor: "landMu" },
-  rdIntensity: { inputs: ["rd", "va"], divisor: "va" },
-  energyDrop: { inputs: ["energy", "energyPrev"], divisor: "energyPrev" },
+/**
+ * Each derived indicator from its two raw inputs; the second input is the divisor, and where it is
+ * 0 (or either input is missing) the indicator has no value.
+ */
+export const DERIVED_INPUTS: Readonly<Record<DerivedIndicatorKey, { inputs: readonly [RawIndicatorKey, RawIndicatorKey]; formula: (a: number, b: number) => number }>> = {
+  vaGrowth: { inputs: ["va", "vaPrev"], formula: (va, vaPrev) => ((va - vaPrev) / vaPrev) * 100 },
+  taxPerMu: { inputs: ["tax", "landMu"], formula: (tax, landMu) => (tax * 10000) / landMu },
+  rdIntensity: { inputs: ["rd", "va"], formula: (rd, va) => (rd / va) * 100 },
+  energyDrop: { inputs: ["energy", "energyPrev"], formula: (energy, energyPrev) => ((energyPrev - energy) / energyPrev) * 100 },
 };
 
 /** The raw columns an indicator is read or computed from. */
 export function inputsOf(key: IndicatorKey): readonly RawIndicatorKey[] {
   return isDerivedKey(key) ? DERIVED_INPUTS[key].inputs : [key];
+}
+
+/** The input that must not be 0. */
+export function divisorOf(key: DerivedIndicatorKey): RawIndicatorKey {
+  return DERIVED_INPUTS[key].inputs[1];
 }
 
 /** A raw value, or undefined when absent or not a finite number. */
@@ -34,31 +44,19 @@ export function rawValue(zone: ZoneInput, key: RawIndicatorKey): number | undefi
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
 
-function ratio(numerator: number | undefined, divisor: number | undefined): number | undefined {
-  if (numerator === undefined || divisor === undefined || divisor === 0) return undefined;
-  return numerator / divisor;
+/** A derived value from its inputs, or undefined (NaN inputs count as missing). */
+export function deriveValue(key: DerivedIndicatorKey, a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined || b === undefined || Number.isNaN(a) || Number.isNaN(b) || b === 0) return undefined;
+  return DERIVED_INPUTS[key].formula(a, b);
 }
 
 /** vaGrowth %, taxPerMu 万元/亩, rdIntensity %, energyDrop %; a key is left out when it cannot be computed. */
 export function deriveIndicators(zone: ZoneInput): Partial<Record<DerivedIndicatorKey, number>> {
-  const va = rawValue(zone, "va");
-  const vaPrev = rawValue(zone, "vaPrev");
-  const tax = rawValue(zone, "tax");
-  const energy = rawValue(zone, "energy");
-  const energyPrev = rawValue(zone, "energyPrev");
   const derived: Partial<Record<DerivedIndicatorKey, number>> = {};
-  const growth = ratio(va === undefined || vaPrev === undefined ? undefined : va - vaPrev, vaPrev);
-  if (growth !== undefined) derived.vaGrowth = growth * 100;
-  const perMu = ratio(tax === undefined ? undefined : tax * 10000, rawValue(zone, "landMu"));
-  if (perMu !== undefined) derived.taxPerMu = perMu;
-  const rd = ratio(rawValue(zone, "rd"), va);
-  if (rd !== undefined) derived.rdIntensity = rd * 100;
-  const drop = ratio(energy === undefined || energyPrev === undefined ? undefined : energyPrev - energy, energyPrev);
-  if (drop !== undefined) derived.energyDrop = drop * 100;
+  for (const key of DERIVED_INDICATOR_KEYS) {
+    const [a, b] = DERIVED_INPUTS[key].inputs;
+    const v = deriveValue(key, rawValue(zone, a), rawValue(zone, b));
+    if (v !== undefined) derived[key] = v;
+  }
   return derived;
-}
-
-/** Value of any indicator for a zone, given its derived record. */
-export function indicatorValue(zone: ZoneInput, derived: Partial<Record<DerivedIndicatorKey, number>>, key: IndicatorKey): number | undefined {
-  return isDerivedKey(key) ? derived[key] : rawValue(zone, key);
 }

@@ -1,6 +1,6 @@
 // One rating run: scores, stars, ranking, awards and counts for every zone of a table (SPEC §4).
-import type { DerivedIndicatorKey, Issue, RatingResult, Rules, ZoneInput, ZoneResult, ZoneTable } from "./types";
-import { deriveIndicators } from "./indicators";
+import type { Issue, RatingResult, Rules, StarThresholds, ZoneInput, ZoneResult, ZoneTable } from "./types";
+import { IndicatorColumns } from "./columns";
 import { missingValueIssues, scoreZones } from "./score";
 import { MAX_STARS, rateStars } from "./stars";
 import { rankAll, rankWithinCities } from "./ranking";
@@ -21,9 +21,12 @@ function finiteOrNull(v: number | undefined): number | null {
 export function rate(table: ZoneTable, rules: Rules): RatingResult {
   const zones = table.zones;
   const n = zones.length;
-  const derived: Partial<Record<DerivedIndicatorKey, number>>[] = new Array(n);
-  for (let i = 0; i < n; i++) derived[i] = deriveIndicators(zones[i]);
-  const { scores, scored } = scoreZones(table, rules, derived);
+  const columns = new IndicatorColumns(zones);
+  const derived = columns.derivedRecords();
+  const { scores, scored } = scoreZones(table, rules, columns);
+  const va = columns.of("va");
+  const tax = columns.of("tax");
+  const emp = columns.of("emp");
 
   const names = zones.map((z) => z.zone);
   const composites = new Float64Array(n);
@@ -39,12 +42,13 @@ export function rate(table: ZoneTable, rules: Rules): RatingResult {
   const ranked: ZoneResult[] = new Array(n);
   const rankedInputs: ZoneInput[] = new Array(n);
   const starCounts: Record<string, number> = {};
-  for (let s = 0; s <= MAX_STARS; s++) starCounts[String(s)] = 0;
+  const perLevel = new Int32Array(MAX_STARS + 1);
   for (let k = 0; k < n; k++) {
     const i = overall.order[k];
     const zone = zones[i];
     const vetoed = isVetoed(zone);
-    const star = rateStars(zone, vetoed, rules.stars);
+    const starValues: StarThresholds = { va: va[i], tax: tax[i], emp: emp[i] };
+    const star = rateStars(zone, starValues, vetoed, rules.stars);
     const prevRank = finiteOrNull(zone.prevRank);
     const rank = overall.rank[i];
     const s = scores[i];
@@ -75,11 +79,12 @@ export function rate(table: ZoneTable, rules: Rules): RatingResult {
     if (zone.group !== undefined) result.group = zone.group;
     if (vetoed) result.veto = zone.veto;
     if (zone.source !== undefined) result.source = zone.source;
-    starCounts[String(star.stars)]++;
+    perLevel[star.stars]++;
     ranked[k] = result;
     rankedInputs[k] = zone;
   }
 
+  for (let s = 0; s <= MAX_STARS; s++) starCounts[String(s)] = perLevel[s];
   const awards = assignAwards(ranked, rankedInputs, rules, table.columns.prevRank);
   // Stable sort over rank order: within a star level the better-ranked zone comes first.
   const plaque = ranked

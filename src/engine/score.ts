@@ -1,7 +1,8 @@
 // Composite score: normalise each indicator, weight it inside its dimension, add the capped bonus
 // and take off the penalty (SPEC §4.1). Missing values follow the rules' missing policy and warn.
-import type { DerivedIndicatorKey, IndicatorKey, IndicatorScore, Issue, RawIndicatorKey, Rules, ZoneInput, ZoneTable } from "./types";
-import { DERIVED_INPUTS, LOWER_IS_BETTER, indicatorValue, inputsOf, isDerivedKey, rawValue } from "./indicators";
+import type { IndicatorKey, IndicatorScore, Issue, RawIndicatorKey, Rules, ZoneInput, ZoneTable } from "./types";
+import { LOWER_IS_BETTER, divisorOf, inputsOf, isDerivedKey, rawValue } from "./indicators";
+import type { IndicatorColumns } from "./columns";
 import { sortedSum, summarise } from "./stats";
 import { normalise } from "./normalise";
 import { MAX_MISSING_WARNINGS_PER_INDICATOR } from "./issueCodes";
@@ -37,15 +38,14 @@ function meanOfPresent(raw: Float64Array, score: Float64Array, count: number): n
   return sortedSum(present.sort()) / count;
 }
 
-function scoreIndicators(zones: ZoneInput[], derived: Partial<Record<DerivedIndicatorKey, number>>[], rules: Rules): ScoredIndicator[] {
-  const n = zones.length;
+function scoreIndicators(columns: IndicatorColumns, rules: Rules): ScoredIndicator[] {
+  const n = columns.size;
   const scored: ScoredIndicator[] = [];
   for (const dim of rules.dimensions) {
     let relativeTotal = 0;
     for (const ind of dim.indicators) relativeTotal += nonNegative(ind.weight);
     for (const ind of dim.indicators) {
-      const raw = new Float64Array(n);
-      for (let i = 0; i < n; i++) raw[i] = indicatorValue(zones[i], derived[i], ind.key) ?? NaN;
+      const raw = columns.of(ind.key);
       const stats = summarise(raw);
       const lower = LOWER_IS_BETTER.has(ind.key);
       const score = new Float64Array(n);
@@ -64,7 +64,7 @@ function scoreIndicators(zones: ZoneInput[], derived: Partial<Record<DerivedIndi
 /** The input that makes a zone's value missing: the blank one, else the divisor that is 0. */
 function missingInput(zone: ZoneInput, key: IndicatorKey): RawIndicatorKey {
   for (const input of inputsOf(key)) if (rawValue(zone, input) === undefined) return input;
-  return isDerivedKey(key) ? DERIVED_INPUTS[key].divisor : key;
+  return isDerivedKey(key) ? divisorOf(key) : key;
 }
 
 /**
@@ -107,27 +107,33 @@ export function missingValueIssues(table: ZoneTable, rules: Rules, scored: reado
 }
 
 /** Scores of every zone, in table order, and each scored indicator's raw values and scores. */
-export function scoreZones(table: ZoneTable, rules: Rules, derived: Partial<Record<DerivedIndicatorKey, number>>[]): { scores: ZoneScores[]; scored: ScoredIndicator[] } {
+export function scoreZones(table: ZoneTable, rules: Rules, columns: IndicatorColumns): { scores: ZoneScores[]; scored: ScoredIndicator[] } {
   const zones = table.zones;
-  const scored = scoreIndicators(zones, derived, rules);
+  const scored = scoreIndicators(columns, rules);
+  const dimIndex = new Map(rules.dimensions.map((d, k) => [d.key, k]));
+  const dimOf = Int32Array.from(scored, (ind) => dimIndex.get(ind.dimension) ?? 0);
+  const points = new Float64Array(rules.dimensions.length);
+  const bonusCap = nonNegative(rules.bonusCap);
   const scores: ZoneScores[] = new Array(zones.length);
   for (let i = 0; i < zones.length; i++) {
-    const dimensions: Record<string, number> = {};
-    for (const dim of rules.dimensions) dimensions[dim.key] = 0;
+    points.fill(0);
     const indicators: IndicatorScore[] = new Array(scored.length);
-    let points = 0;
+    let composite = 0;
     for (let j = 0; j < scored.length; j++) {
       const ind = scored[j];
       const raw = ind.raw[i];
       const missing = Number.isNaN(raw);
-      const contribution = (ind.score[i] / 100) * ind.weight;
-      dimensions[ind.dimension] += contribution;
-      points += contribution;
-      indicators[j] = { key: ind.key, dimension: ind.dimension, raw: missing ? null : raw, missing, score: ind.score[i], weight: ind.weight, contribution, method: ind.method };
+      const score = ind.score[i];
+      const contribution = (score / 100) * ind.weight;
+      points[dimOf[j]] += contribution;
+      composite += contribution;
+      indicators[j] = { key: ind.key, dimension: ind.dimension, raw: missing ? null : raw, missing, score, weight: ind.weight, contribution, method: ind.method };
     }
-    const bonus = Math.min(nonNegative(zones[i].bonus), nonNegative(rules.bonusCap));
+    const dimensions: Record<string, number> = {};
+    for (let k = 0; k < rules.dimensions.length; k++) dimensions[rules.dimensions[k].key] = points[k];
+    const bonus = Math.min(nonNegative(zones[i].bonus), bonusCap);
     const penalty = nonNegative(zones[i].penalty);
-    scores[i] = { indicators, dimensions, bonus, penalty, composite: points + bonus - penalty };
+    scores[i] = { indicators, dimensions, bonus, penalty, composite: composite + bonus - penalty };
   }
   return { scores, scored };
 }

@@ -1,7 +1,6 @@
 // Star levels, status against last year and what the next star needs (SPEC §4.3).
 import type { NextStar, StarRules, StarStatus, StarThresholds, ZoneInput } from "./types";
 import { STAR_INDICATORS } from "./types";
-import { rawValue } from "./indicators";
 
 /** Absorbs unit-conversion noise (7.4999999999 亿元 from 74,999.9999999 万元 meets 7.5). */
 const EPS = 1e-9;
@@ -15,12 +14,12 @@ export interface StarOutcome {
   nextStar: NextStar | null;
 }
 
-function meets(zone: ZoneInput, thresholds: StarThresholds, minMet: number): boolean {
+/** A missing value (NaN) meets no threshold. */
+function meets(values: StarThresholds, thresholds: StarThresholds, minMet: number): boolean {
   let met = 0;
-  for (const key of STAR_INDICATORS) {
-    const v = rawValue(zone, key);
-    if (v !== undefined && v + EPS >= thresholds[key]) met++;
-  }
+  if (values.va + EPS >= thresholds.va) met++;
+  if (values.tax + EPS >= thresholds.tax) met++;
+  if (values.emp + EPS >= thresholds.emp) met++;
   return met >= minMet;
 }
 
@@ -30,13 +29,13 @@ function cleanShortfall(x: number): number {
   return r > 0 ? r : 0;
 }
 
-function nextStarOf(zone: ZoneInput, stars: number, rules: StarRules): NextStar | null {
+function nextStarOf(values: StarThresholds, stars: number, rules: StarRules): NextStar | null {
   if (stars >= MAX_STARS) return null;
   const level = stars + 1;
   const thresholds = rules.levels[level - 1];
   if (!thresholds) return null;
   const shortfall: StarThresholds = { va: 0, tax: 0, emp: 0 };
-  for (const key of STAR_INDICATORS) shortfall[key] = cleanShortfall(thresholds[key] - (rawValue(zone, key) ?? 0));
+  for (const key of STAR_INDICATORS) shortfall[key] = cleanShortfall(thresholds[key] - (Number.isNaN(values[key]) ? 0 : values[key]));
   return { level, shortfall };
 }
 
@@ -54,13 +53,14 @@ function knownInteger(v: number | undefined): number | undefined {
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
 
-export function rateStars(zone: ZoneInput, vetoed: boolean, rules: StarRules): StarOutcome {
+/** `values` holds the zone's va, tax and emp, NaN where missing. */
+export function rateStars(zone: ZoneInput, values: StarThresholds, vetoed: boolean, rules: StarRules): StarOutcome {
   const minMet = rules.minIndicatorsMet;
-  const belowGate = !meets(zone, rules.gate, minMet);
+  const belowGate = !meets(values, rules.gate, minMet);
   let stars = 0;
   if (!belowGate) {
     for (let i = Math.min(rules.levels.length, MAX_STARS) - 1; i >= 0; i--) {
-      if (meets(zone, rules.levels[i], minMet)) {
+      if (meets(values, rules.levels[i], minMet)) {
         stars = i + 1;
         break;
       }
@@ -70,5 +70,5 @@ export function rateStars(zone: ZoneInput, vetoed: boolean, rules: StarRules): S
   if (prevStars !== undefined && rules.maxStepPerYear !== null) stars = Math.min(stars, prevStars + rules.maxStepPerYear);
   // A vetoed zone gains nothing that year; one with no known level has nothing to keep.
   if (vetoed && rules.vetoBlocksPromotion) stars = Math.min(stars, prevStars ?? 0);
-  return { stars, belowGate, status: statusOf(stars, belowGate, prevStars, knownInteger(zone.maxStars)), nextStar: nextStarOf(zone, stars, rules) };
+  return { stars, belowGate, status: statusOf(stars, belowGate, prevStars, knownInteger(zone.maxStars)), nextStar: nextStarOf(values, stars, rules) };
 }

@@ -85,6 +85,13 @@ describe("tie-break chain", () => {
     expect(result.issues).toEqual([{ severity: "warning", code: "AWARD_TIE_LAST_PLACE", params: { award: "strong", zones: "A,B,C" } }]);
   });
 
+  it("finds the winners and the last-place tie on a table many times the award's size", () => {
+    // Z00 … Z59 with composite = i; T57 ties Z57 exactly; top 3 → Z59, Z58, then Z57 and T57 tied.
+    const zones = [...Array.from({ length: 60 }, (_, i) => z(`Z${String(i).padStart(2, "0")}`, i, i)), z("T57", 57, 57)];
+    const result = rate(table(zones), twoDims([topAward("strong", 3, { kind: "composite" })]));
+    expect(result.awards[0]).toMatchObject({ zones: ["Z59", "Z58", "T57", "Z57"], tieAtLastPlace: true });
+  });
+
   it("does not flag a tie that sits above the last place", () => {
     const result = rate(table([z("A", 50, 50), z("B", 50, 50), z("C", 10, 10)]), twoDims([topAward("strong", 2, { kind: "composite" })]));
     expect(result.awards[0]).toMatchObject({ zones: ["A", "B"], tieAtLastPlace: false });
