@@ -39,6 +39,8 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   sectionTitle: { margin: 0 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  // Long preset and sheet names must not push the pane wider than Excel's.
+  picker: { width: "100%", minWidth: 0, maxWidth: "100%" },
 });
 
 function sheetOptionLabel(sheet: WorkbookOverview["sheets"][number], t: Translate): string {
@@ -107,7 +109,7 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
           </Body1>
           {userSheets.length > 0 ? (
             <Field label={t("indicatorSheetLabel")}>
-              <Select value={sheet ?? ""} disabled={busy} onChange={(_, data) => dispatch({ type: "sheetChosen", sheet: data.value })} data-testid="sheet-picker">
+              <Select className={styles.picker} value={sheet ?? ""} disabled={busy} onChange={(_, data) => dispatch({ type: "sheetChosen", sheet: data.value })} data-testid="sheet-picker">
                 {!sheet && <option value="">—</option>}
                 {userSheets.map((s) => (
                   <option key={s.name} value={s.name}>
@@ -134,7 +136,7 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
             <Body1 data-testid="rules-source">{t("rulesFromSheet", { name: rulesName })}</Body1>
           ) : (
             <Field label={t("presetLabel")} hint={t("presetHelp")}>
-              <Select value={presetId} disabled={busy} onChange={(_, data) => choosePreset(data.value)} data-testid="preset-picker">
+              <Select className={styles.picker} value={presetId} disabled={busy} onChange={(_, data) => choosePreset(data.value)} data-testid="preset-picker">
                 {PRESET_IDS.map((id) => (
                   <option key={id} value={id}>
                     {t("presetOption", { id, name: locale === "zh-CN" ? PRESETS[id].nameZh : PRESETS[id].nameEn })}
