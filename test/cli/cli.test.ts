@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { getPreset } from "../../src/engine";
 import { runCli } from "./run";
 
 const STAR_STATUSES = ["promoted", "first", "kept", "demoted", "belowGate", "new"];
@@ -140,5 +141,43 @@ describe("rate CLI failures other than input data", () => {
     const run = runCli([join(__dirname, "cli.test.ts")], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Cannot read .* as an \.xlsx workbook/);
+  });
+});
+
+describe("rate CLI rules and sheet options", () => {
+  it("rates with another preset given by id", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rate-cli-rules-"));
+    const run = runCli(["--rules", "henan-2017", "--json", join(dir, "r.json")]);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, "r.json"), "utf8")) as { rules: string; awards: Record<string, string[]> };
+    expect(json.rules).toBe("henan-2017");
+    expect(Object.keys(json.awards)).toEqual(getPreset("henan-2017")?.awards.map((a) => a.key));
+  });
+
+  it("reads rules from a JSON file, and stops with exit 2 when they are invalid", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rate-cli-rules-"));
+    const good = join(dir, "good.json");
+    writeFileSync(good, JSON.stringify({ ...getPreset("henan-2013"), id: "my-rules" }));
+    const ok = runCli(["--rules", good, "--json", join(dir, "ok.json")]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain("my-rules（规则文件）");
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ ...getPreset("henan-2013"), bonusCap: -5 }));
+    const stopped = runCli(["--rules", bad, "--json", join(dir, "bad-out.json")]);
+    expect(stopped.status).toBe(2);
+    const json = JSON.parse(readFileSync(join(dir, "bad-out.json"), "utf8")) as { zones: unknown[]; issues: Array<{ code: string }> };
+    expect(json.zones).toEqual([]);
+    expect(json.issues.map((i) => i.code)).toContain("RULES_BAD_OPTION");
+    const garbled = join(dir, "garbled.json");
+    writeFileSync(garbled, "{ not json");
+    const broken = runCli(["--rules", garbled]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/Cannot read the rules file/);
+  });
+
+  it("stops with exit 2 when --sheet names no sheet of the workbook", () => {
+    const run = runCli(["--sheet", "没有这张表"]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain("工作簿中没有名为“没有这张表”的工作表");
   });
 });
