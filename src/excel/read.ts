@@ -50,6 +50,44 @@ function registryRows(values: unknown[][]): Array<[string, SheetKind]> {
   return out;
 }
 
+/** Rows of each sheet read with the sheet list's second request: a normal indicator table fits. */
+export const HEAD_ROWS = 1000;
+/** Bytes a cell's value and format are assumed to take in a response, to size the chunks of large sheets. */
+const CELL_BYTES = 32;
+const RESPONSE_BUDGET_BYTES = 4 * 1024 * 1024;
+
+interface SheetRead {
+  sheet: ListedSheet;
+  ws: Excel.Worksheet;
+  tables: Excel.TableCollection;
+  marker?: Excel.WorksheetCustomProperty;
+  used?: Excel.Range;
+  head?: Excel.Range;
+}
+
+function cells(range: Excel.Range): { values: CellValue[][]; formats: string[][] } {
+  return { values: range.values.map((row) => row.map(toCellValue)), formats: range.numberFormat.map((row) => row.map((f) => String(f ?? ""))) };
+}
+
+/**
+ * Reads the rows of a large sheet below its head in chunks sized to stay under Excel's response
+ * limit: one extra request per chunk, only for sheets longer than HEAD_ROWS.
+ */
+async function readTail(context: Excel.RequestContext, read: SheetRead, grid: Grid, formats: string[][]): Promise<void> {
+  const used = read.used!;
+  const first = Math.max(HEAD_ROWS, used.rowIndex);
+  const last = used.rowIndex + used.rowCount - 1;
+  const rowsPerChunk = Math.max(1, Math.floor(RESPONSE_BUDGET_BYTES / (used.columnCount * CELL_BYTES)));
+  for (let r = first; r <= last; r += rowsPerChunk) {
+    const count = Math.min(rowsPerChunk, last - r + 1);
+    const chunk = read.ws.getRangeByIndexes(r, used.columnIndex, count, used.columnCount).load("values,numberFormat");
+    await context.sync();
+    const got = cells(chunk);
+    grid.values.push(...got.values);
+    formats.push(...got.formats);
+  }
+}
+
 export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions): Promise<WorkbookState> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/id,items/visibility");
@@ -61,38 +99,41 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   const registry = registrySheet.isNullObject ? undefined : registryRange.isNullObject ? [] : registryRows(registryRange.values);
   const registered = new Map(registry ?? []);
   const listed: ListedSheet[] = [];
-  const reads: Array<{ sheet: ListedSheet; range?: Excel.Range; tables: Excel.TableCollection; marker?: Excel.WorksheetCustomProperty }> = [];
+  const reads: SheetRead[] = [];
   for (const ws of sheets.items) {
     if (ws.name === REGISTRY_SHEET) continue;
     const sheet: ListedSheet = { name: ws.name, id: ws.id, visibility: ws.visibility, tables: [] };
     const kind = registered.get(ws.id);
     if (kind) sheet.kind = kind;
     listed.push(sheet);
-    const tables = ws.tables.load("items/name");
-    const marker = opts.customProperties ? ws.customProperties.getItemOrNullObject(MARKER_KEY).load("value") : undefined;
+    const read: SheetRead = { sheet, ws, tables: ws.tables.load("items/name") };
+    if (opts.customProperties) read.marker = ws.customProperties.getItemOrNullObject(MARKER_KEY).load("value");
     // The add-in's own result sheets can be large and are never input: their cells are not read.
-    const wanted = opts.values && !isResultKind(kind) && (opts.sheet === undefined || ws.name === opts.sheet || isRulesSheetName(ws.name));
-    const range = wanted ? ws.getUsedRangeOrNullObject(true).load("values,numberFormat,rowIndex,columnIndex") : undefined;
-    reads.push({ sheet, range, tables, marker });
+    if (opts.values && !isResultKind(kind) && (opts.sheet === undefined || ws.name === opts.sheet || isRulesSheetName(ws.name))) {
+      read.used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+      // Only the head of each sheet comes back with this request, so one long sheet cannot push it past Excel's response limit.
+      read.head = read.used.getIntersectionOrNullObject(ws.getRange(`1:${HEAD_ROWS}`)).load("values,numberFormat,rowIndex,columnIndex");
+    }
+    reads.push(read);
   }
   await context.sync();
 
   const grids: Grid[] = [];
-  for (const { sheet, range, tables, marker } of reads) {
+  for (const read of reads) {
+    const { sheet, used, head, tables, marker } = read;
     sheet.tables = tables.items.map((t) => t.name);
     if (marker && !marker.isNullObject && isOwnKind(marker.value)) sheet.kind = marker.value;
-    if (!range || isResultKind(sheet.kind)) continue;
-    if (range.isNullObject) {
+    if (!used || !head || isResultKind(sheet.kind)) continue;
+    if (used.isNullObject) {
       grids.push({ sheet: sheet.name, originRow: 0, originCol: 0, values: [] });
       continue;
     }
-    grids.push({
-      sheet: sheet.name,
-      originRow: range.rowIndex,
-      originCol: range.columnIndex,
-      values: range.values.map((row) => row.map(toCellValue)),
-      numberFormats: range.numberFormat.map((row) => row.map((f) => String(f ?? ""))),
-    });
+    const got = head.isNullObject ? { values: [], formats: [] } : cells(head);
+    const grid: Grid = { sheet: sheet.name, originRow: used.rowIndex, originCol: used.columnIndex, values: got.values };
+    const formats = got.formats;
+    if (used.rowIndex + used.rowCount > HEAD_ROWS) await readTail(context, read, grid, formats);
+    grid.numberFormats = formats;
+    grids.push(grid);
   }
   const state: WorkbookState = { sheets: listed, grids };
   if (registry) state.registry = registry;

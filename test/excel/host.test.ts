@@ -69,10 +69,14 @@ describe("Office host on the fake Excel", () => {
     const { wb, excel, host } = setup(indicatorRows(50_000));
     const outcome = await host.run(RUN);
     expect(outcome.ok).toBe(true);
+    expect(outcome.result!.zones).toHaveLength(50_000);
     expect(Math.max(...excel.stats.requestBytes)).toBeLessThan(FIVE_MB);
+    expect(Math.max(...excel.stats.responseBytes)).toBeLessThan(FIVE_MB);
     // 计算明细 alone is 50,000 × 11 indicator rows.
     expect(wb.getSheet("计算明细")!.usedRect(true)!.r1).toBe(1 + 550_000);
-    process.stdout.write(`50,000 zones: ${excel.stats.syncs} syncs, largest request ${Math.max(...excel.stats.requestBytes)} bytes\n`);
+    process.stdout.write(
+      `50,000 zones: ${excel.stats.syncs} syncs, largest request ${Math.max(...excel.stats.requestBytes)} bytes, largest response ${Math.max(...excel.stats.responseBytes)} bytes\n`,
+    );
   }, 600_000);
 
   test("the user's input sheet is identical before and after a run", async () => {

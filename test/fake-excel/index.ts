@@ -10,7 +10,7 @@
 import { FakeContext, type FakeExcelOptions, type FakeExcelStats } from "./office";
 import type { FakeWorkbook } from "./model";
 
-export { FakeWorkbook, FakeSheet, sheetSnapshot, type FakeCell, type Selection, type AddSheetOptions } from "./model";
+export { FakeWorkbook, FakeSheet, sheetSnapshot, type FakeCell, type FakeRect, type Scalar, type Selection, type AddSheetOptions } from "./model";
 export { FakeOfficeError, MAX_REQUEST_BYTES, type FakeExcelOptions, type FakeExcelStats } from "./office";
 
 export interface FakeExcel {
@@ -24,7 +24,7 @@ export interface FakeExcel {
 }
 
 export function createFakeExcel(workbook: FakeWorkbook, options: FakeExcelOptions = {}): FakeExcel {
-  const stats: FakeExcelStats = { syncs: 0, requestBytes: [] };
+  const stats: FakeExcelStats = { syncs: 0, requestBytes: [], responseBytes: [] };
   const probe = new FakeContext(workbook, stats, options);
   const run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => batch(new FakeContext(workbook, stats, options));
   return {
@@ -34,6 +34,7 @@ export function createFakeExcel(workbook: FakeWorkbook, options: FakeExcelOption
     resetStats: () => {
       stats.syncs = 0;
       stats.requestBytes.length = 0;
+      stats.responseBytes.length = 0;
     },
   };
 }

@@ -23,6 +23,8 @@ export interface FakeExcelStats {
   syncs: number;
   /** Bytes of each request (JSON length of its queued operations), in order. */
   requestBytes: number[];
+  /** Bytes of each response (JSON length of the values loaded), in order. */
+  responseBytes: number[];
 }
 
 export interface FakeExcelOptions {
@@ -61,6 +63,7 @@ function checkSheetName(wb: FakeWorkbook, name: string, self?: FakeSheet): void 
 export class FakeContext {
   readonly workbook: FakeWorkbookProxy;
   private queue: Op[] = [];
+  private responseBytes = 0;
   private readonly created: FakeProxy[] = [];
 
   constructor(
@@ -83,6 +86,11 @@ export class FakeContext {
     this.queue.push({ describe, apply });
   }
 
+  /** Counts what a load sends back, for the response size limit. */
+  respond(value: unknown): void {
+    this.responseBytes += JSON.stringify(value ?? null).length + 1;
+  }
+
   track(p: FakeProxy): void {
     this.created.push(p);
   }
@@ -94,6 +102,7 @@ export class FakeContext {
     this.stats.syncs += 1;
     this.stats.requestBytes.push(bytes);
     if (bytes > (this.options.maxRequestBytes ?? MAX_REQUEST_BYTES)) {
+      this.stats.responseBytes.push(0);
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes} bytes) has exceeded the limit.`);
     }
     const failure = this.options.failure?.sync === this.stats.syncs ? this.options.failure : undefined;
@@ -105,6 +114,12 @@ export class FakeContext {
     } finally {
       for (const p of this.created) p.markSynced();
       this.model.changed();
+      this.stats.responseBytes.push(this.responseBytes);
+    }
+    const response = this.responseBytes;
+    this.responseBytes = 0;
+    if (response > (this.options.maxRequestBytes ?? MAX_REQUEST_BYTES)) {
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${response} bytes) has exceeded the limit.`);
     }
     await Promise.resolve();
   }
@@ -145,7 +160,11 @@ abstract class FakeProxy {
     const props = parseProps(spec);
     this.ctx.enqueue({ load: props }, () => {
       if (this.isNull) return;
-      for (const p of props) this.loaded.set(p, this.readProp(p));
+      for (const p of props) {
+        const value = this.readProp(p);
+        this.ctx.respond(value);
+        this.loaded.set(p, value);
+      }
     });
     return this;
   }
@@ -428,7 +447,7 @@ function checkShape(rect: FakeRect, v: unknown[][], what: string): void {
 }
 
 export class FakeRange extends FakeProxy {
-  private resolved: Resolved | undefined;
+  resolved: Resolved | undefined;
   readonly format: FakeRangeFormat;
 
   constructor(
@@ -570,6 +589,19 @@ export class FakeRange extends FakeProxy {
 
   getOffsetRange(rows: number, cols: number): FakeRange {
     return this.derived({ getOffsetRange: [rows, cols] }, ({ rect }) => ({ r0: rect.r0 + rows, c0: rect.c0 + cols, r1: rect.r1 + rows, c1: rect.c1 + cols }));
+  }
+
+  /** The overlap with another range on the same sheet; a null object when there is none. */
+  getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    const out: FakeRange = new FakeRange(this.ctx, () => {
+      const a = this.resolved && !this.isNull ? this.resolved : undefined;
+      const b = other.resolved && !other.isNull ? other.resolved : undefined;
+      const rect = a && b ? { r0: Math.max(a.rect.r0, b.rect.r0), c0: Math.max(a.rect.c0, b.rect.c0), r1: Math.min(a.rect.r1, b.rect.r1), c1: Math.min(a.rect.c1, b.rect.c1) } : undefined;
+      const empty = !a || !b || a.sheet !== b.sheet || !rect || rect.r0 > rect.r1 || rect.c0 > rect.c1;
+      out.setNull(empty);
+      return { sheet: (a ?? b)?.sheet ?? new FakeSheet(""), rect: empty ? { r0: 0, c0: 0, r1: 0, c1: 0 } : rect };
+    }, { getIntersectionOrNullObject: true });
+    return out;
   }
 
   merge(across = false): void {
