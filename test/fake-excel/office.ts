@@ -28,8 +28,10 @@ export interface FakeExcelStats {
 }
 
 export interface FakeExcelOptions {
-  /** Requirement sets the fake host supports, e.g. { ExcelApi: "1.12" } (default 1.12). */
+  /** Highest ExcelApi requirement set the fake host supports (default "1.12"). */
   excelApi?: string;
+  /** Replaces the excelApi answer altogether, as Office.context.requirements.isSetSupported would answer. */
+  isSetSupported?: (set: string, version: string) => boolean;
   /** Makes the nth sync (1-based) fail with GeneralException after applying `afterOps` operations. */
   failure?: { sync: number; afterOps: number };
   maxRequestBytes?: number;
@@ -75,6 +77,7 @@ export class FakeContext {
   }
 
   isSetSupported(set: string, version: string): boolean {
+    if (this.options.isSetSupported) return this.options.isSetSupported(set, version);
     return set === "ExcelApi" && versionAtLeast(this.options.excelApi ?? "1.12", version);
   }
 

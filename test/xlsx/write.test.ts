@@ -54,6 +54,23 @@ describe("writeResultXlsx", () => {
     expect(ws.getCell("B4").value).toBe("并列");
   });
 
+  test("计算明细 shows each zone's indicators as in the result: raw, score, weight, contribution", () => {
+    const ws = book.getWorksheet("计算明细")!;
+    let row = 3;
+    for (const z of result.zones) {
+      for (const s of z.indicators) {
+        const r = ws.getRow(row++);
+        expect(r.getCell(1).value).toBe(z.rank);
+        expect(r.getCell(2).value).toBe(z.zone);
+        expect(r.getCell(5).value).toBe(s.raw === null ? "缺失" : s.raw);
+        expect(r.getCell(8).value).toBe(s.score);
+        expect(r.getCell(9).value).toBe(s.weight);
+        expect(r.getCell(10).value).toBeCloseTo((s.score / 100) * s.weight, 10);
+      }
+    }
+    expect(ws.getRow(row).getCell(2).value).toBeNull();
+  });
+
   test("formula-like zone names are written as text, never as formulas", () => {
     const ws = book.getWorksheet("综合排名 (2)")!;
     expect(ws.getCell("C4").value).toBe("=SUM(A1)");
