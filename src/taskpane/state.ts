@@ -68,7 +68,11 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
   }
 }
 
-/** The sheet a run would rate: the user's pick, else the one the overview found. */
+/**
+ * The sheet a run would rate: the user's pick, else the one the overview rated, else the first
+ * with an indicator header (a table with bad cells has a header but no readable zones, and the
+ * user must still be able to re-run it after fixing them).
+ */
 export function targetSheet(state: PaneState): string | undefined {
-  return state.sheet ?? state.overview?.indicatorSheet;
+  return state.sheet ?? state.overview?.indicatorSheet ?? state.overview?.sheets.find((s) => s.hasIndicatorTable && !s.ownedByAddin)?.name;
 }

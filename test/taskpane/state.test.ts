@@ -15,6 +15,18 @@ describe("pane state", () => {
     expect(targetSheet(state)).toBe("Sheet2");
   });
 
+  it("falls back to the first user sheet with an indicator header when the overview could not read its zones", () => {
+    const sheets = [
+      { name: "星级评定", ownedByAddin: true, hasIndicatorTable: true, tables: [] },
+      { name: "封面", ownedByAddin: false, hasIndicatorTable: false, tables: [] },
+      { name: "指标数据", ownedByAddin: false, hasIndicatorTable: true, tables: [] },
+    ];
+    const state = paneReducer(INITIAL_STATE, { type: "overviewLoaded", overview: overview({ sheets, indicatorSheet: undefined, zoneCount: 0 }) });
+    expect(targetSheet(state)).toBe("指标数据");
+    const none = paneReducer(INITIAL_STATE, { type: "overviewLoaded", overview: overview({ sheets: sheets.slice(0, 2), indicatorSheet: undefined }) });
+    expect(targetSheet(none)).toBeUndefined();
+  });
+
   it("forgets a picked sheet that no longer exists after a refresh", () => {
     const picked: PaneState = { ...INITIAL_STATE, sheet: "已删除" };
     const state = paneReducer(picked, { type: "overviewLoaded", overview: overview() });

@@ -105,7 +105,7 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
             {t("sectionData")}
           </Subtitle2>
           <Body1 data-testid="indicator-sheet">
-            {overview.indicatorSheet ? t("indicatorSheetFound", { sheet: overview.indicatorSheet }) : t("indicatorSheetMissing")}
+            {sheet ? t("indicatorSheetFound", { sheet }) : t("indicatorSheetMissing")}
           </Body1>
           {userSheets.length > 0 ? (
             <Field label={t("indicatorSheetLabel")}>
@@ -156,7 +156,7 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
             {t("sectionActions")}
           </Subtitle2>
           <div className={styles.buttons}>
-            <Button appearance="primary" disabled={busy || !sheet} onClick={() => void runRating(ctx, presetId, sheet)} data-testid="run">
+            <Button appearance="primary" disabled={busy} onClick={() => void runRating(ctx, presetId, sheet)} data-testid="run">
               {outcome ? t("buttonRerun") : t("buttonRun")}
             </Button>
             <Button disabled={busy} onClick={() => void insertRules(ctx, presetId)}>

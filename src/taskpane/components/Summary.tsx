@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   starLabel: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2 },
   award: { marginBottom: tokens.spacingVerticalS },
   awardName: { fontWeight: tokens.fontWeightSemibold },
-  zones: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL, columns: 2, columnGap: tokens.spacingHorizontalL },
+  zones: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL, columns: "13em 2", columnGap: tokens.spacingHorizontalL },
   total: { fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalXS} 0` },
   plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });

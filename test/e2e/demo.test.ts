@@ -1,0 +1,202 @@
+// The browser demo end to end: the real task pane over the real Office adapter over the fake
+// Excel, in headless Chromium. Screenshots of each state land in test-output/e2e/.
+import { mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { a1 } from "../../src/workbook/grid";
+import { build, launchChromium, serve, type StaticServer } from "./harness";
+
+const OUT = resolve(__dirname, "../../test-output/e2e");
+const SITE = join(OUT, "dist-demo");
+
+type Value = string | number | boolean | null;
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  rmSync(SITE, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  await build(SITE, true);
+  server = await serve(SITE);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDemo(query = ""): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const failures: string[] = [];
+  page.on("pageerror", (e) => failures.push(e.message));
+  await page.goto(`${server.url}${query}`);
+  await page.getByTestId("run").waitFor({ state: "visible" });
+  expect(failures).toEqual([]);
+  return page;
+}
+
+/** Every value of a sheet of the fake workbook, row by row, blanks as "". */
+function sheetValues(page: Page, sheet: string): Promise<Value[][] | null> {
+  return page.evaluate((name) => {
+    const wb = (window as unknown as { demoWorkbook: import("../fake-excel").FakeWorkbook }).demoWorkbook;
+    const s = wb.getSheet(name);
+    const rect = s?.usedRect(true);
+    if (!s || !rect) return null;
+    return s.valuesOf({ r0: 0, c0: 0, r1: rect.r1, c1: rect.c1 });
+  }, sheet);
+}
+
+function selection(page: Page): Promise<unknown> {
+  return page.evaluate(() => (window as unknown as { demoWorkbook: import("../fake-excel").FakeWorkbook }).demoWorkbook.selection);
+}
+
+/** Star counts as the 星级评定 sheet holds them: one row per zone under the header, the 星级数 column. */
+function starCountsFromSheet(values: Value[][], starColumnHeader: string, zoneHeader: string): Record<string, number> {
+  const headerRow = values.findIndex((row) => row.includes(starColumnHeader));
+  expect(headerRow).toBeGreaterThanOrEqual(0);
+  const starCol = values[headerRow].indexOf(starColumnHeader);
+  const zoneCol = values[headerRow].indexOf(zoneHeader);
+  const counts: Record<string, number> = { "0": 0, "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0 };
+  for (const row of values.slice(headerRow + 1)) {
+    if (row[zoneCol] === "" || typeof row[starCol] !== "number") break;
+    counts[String(row[starCol])] += 1;
+  }
+  return counts;
+}
+
+async function paneStarCounts(page: Page): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (let level = 0; level <= 6; level++) counts[String(level)] = Number(await page.getByTestId(`star-count-${level}`).textContent());
+  return counts;
+}
+
+async function paneAwards(page: Page): Promise<Map<string, string[]>> {
+  const awards = new Map<string, string[]>();
+  for (const section of await page.locator('[data-testid^="award-"]:not([data-testid="award-zone"])').all()) {
+    const name = (await section.getAttribute("aria-label")) ?? "";
+    awards.set(name, await section.getByTestId("award-zone").allTextContents());
+  }
+  return awards;
+}
+
+/** Zones per award name in the 表彰名单 sheet: rows of [serial, award, zone, …]. */
+function awardsFromSheet(values: Value[][], names: string[]): Map<string, string[]> {
+  const awards = new Map<string, string[]>(names.map((n) => [n, []]));
+  for (const row of values) if (typeof row[0] === "number" && awards.has(String(row[1]))) awards.get(String(row[1]))?.push(String(row[2]));
+  return awards;
+}
+
+/** The first data cell under the 增加值 header: a number a user can break. */
+async function valueAddedCell(page: Page): Promise<{ address: string; value: number }> {
+  const values = await sheetValues(page, "指标数据");
+  if (!values) throw new Error("no 指标数据 sheet");
+  for (let r = 0; r < values.length - 1; r++) {
+    const c = values[r].findIndex((v) => typeof v === "string" && /^增加值/.test(v));
+    if (c >= 0 && typeof values[r + 1][c] === "number") {
+      return { address: a1(r + 1, c), value: values[r + 1][c] as number };
+    }
+  }
+  throw new Error("no 增加值 column with a number under it");
+}
+
+describe("browser demo", () => {
+  it("rates the sample, and the summary matches the sheets written into the workbook", async () => {
+    const page = await openDemo();
+    await expect(page.getByTestId("indicator-sheet").textContent()).resolves.toBe("已找到指标表：指标数据");
+    await expect(page.getByTestId("zone-count").textContent()).resolves.toBe("集聚区数量：180 个");
+    await expect(page.getByTestId("preset-picker").inputValue()).resolves.toBe("henan-2013");
+    await page.screenshot({ path: join(OUT, "01-overview.png") });
+
+    await page.getByTestId("run").click();
+    await page.getByTestId("summary").waitFor();
+    await expect(page.getByTestId("message").getAttribute("data-intent")).resolves.toMatch(/success|warning/);
+    await expect(page.getByTestId("run").textContent()).resolves.toBe("重新计算");
+
+    const written = (await page.getByTestId("sheets-written").textContent())?.split("、") ?? [];
+    expect(written).toEqual(expect.arrayContaining(["星级评定", "综合排名", "分市排名", "表彰名单", "晋级名单", "计算明细", "校验报告"]));
+    for (const sheet of written) expect(await sheetValues(page, sheet)).not.toBeNull();
+
+    const starsSheet = await sheetValues(page, "星级评定");
+    const fromSheet = starCountsFromSheet(starsSheet ?? [], "星级数", "集聚区名称");
+    expect(await paneStarCounts(page)).toEqual(fromSheet);
+    // The sample is seeded to the 2013 scale (SPEC §1): 2 zones at 3★, 11 at 2★, 49 at 1★.
+    expect([fromSheet["3"], fromSheet["2"], fromSheet["1"]]).toEqual([2, 11, 49]);
+
+    const awards = await paneAwards(page);
+    expect([...awards.keys()]).toEqual(["十强", "十快", "十先进"]);
+    const awardsSheet = await sheetValues(page, "表彰名单");
+    expect(awardsFromSheet(awardsSheet ?? [], [...awards.keys()])).toEqual(awards);
+    for (const zones of awards.values()) expect(zones.length).toBeGreaterThanOrEqual(10);
+    await page.getByTestId("summary").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUT, "02-rated.png") });
+    await page.close();
+  });
+
+  it("reports a broken cell, writes nothing, and its link selects the cell", async () => {
+    const page = await openDemo();
+    await page.getByTestId("run").click();
+    await page.getByTestId("summary").waitFor();
+    const before = await sheetValues(page, "星级评定");
+
+    const { address, value } = await valueAddedCell(page);
+    await page.getByRole("tab", { name: "指标数据" }).click();
+    await page.locator(`td[data-cell="${address}"]`).dblclick();
+    await page.getByLabel(`编辑 ${address}`).fill("十二点五");
+    await page.keyboard.press("Enter");
+    expect((await sheetValues(page, "指标数据"))?.flat()).toContain("十二点五");
+
+    await page.getByTestId("run").click();
+    await page.locator('[data-testid="message"][data-intent="error"]').waitFor();
+    expect(await page.getByTestId("message").textContent()).toContain("未写入任何结果");
+    await expect(page.getByTestId("indicator-sheet").textContent()).resolves.toBe("已找到指标表：指标数据");
+    await expect(page.getByTestId("run").isEnabled()).resolves.toBe(true);
+    expect(await sheetValues(page, "星级评定")).toEqual(before);
+    const problem = page.locator('[data-testid="problem"][data-severity="error"]', { hasText: `指标数据!${address}` });
+    await expect(problem.count()).resolves.toBe(1);
+    await page.screenshot({ path: join(OUT, "03-error.png") });
+
+    // Somewhere else first, so the link has to move the selection.
+    await page.getByRole("tab", { name: "星级评定" }).click();
+    await page.locator('td[data-cell="A1"]').click();
+    expect(await selection(page)).toEqual({ sheet: "星级评定", cell: "A1" });
+    await problem.getByTestId("problem-link").click();
+    await page.waitForFunction(
+      (cell) => (window as unknown as { demoWorkbook: import("../fake-excel").FakeWorkbook }).demoWorkbook.selection?.cell === cell,
+      address,
+    );
+    expect(await selection(page)).toEqual({ sheet: "指标数据", cell: address });
+    await page.locator(`td.selected[data-cell="${address}"]`).waitFor();
+    await expect(page.getByTestId("demo-selection").textContent()).resolves.toBe(`指标数据!${address}`);
+    await page.screenshot({ path: join(OUT, "04-problem-selected.png") });
+
+    // Fixed from the keyboard on the selected cell, then one click recomputes.
+    await page.locator(".grid-scroll").focus();
+    await page.keyboard.press("F2");
+    await page.getByLabel(`编辑 ${address}`).fill(String(value));
+    await page.keyboard.press("Enter");
+    await page.getByTestId("run").click();
+    await page.locator('[data-testid="message"]:not([data-intent="error"])').waitFor();
+    await page.getByTestId("summary").waitFor();
+    expect(await sheetValues(page, "星级评定")).toEqual(before);
+    await page.close();
+  });
+
+  it("speaks English with ?lang=en-US, down to the sheet names", async () => {
+    const page = await openDemo("?lang=en-US");
+    await expect(page.locator("main h1").textContent()).resolves.toBe("Industrial cluster zone rating");
+    await expect(page.getByTestId("run").textContent()).resolves.toBe("Calculate");
+    await expect(page.getByTestId("zone-count").textContent()).resolves.toBe("Zones: 180");
+    await page.getByTestId("run").click();
+    await page.getByTestId("summary").waitFor();
+    const written = (await page.getByTestId("sheets-written").textContent())?.split(", ") ?? [];
+    expect(written).toEqual(expect.arrayContaining(["Stars", "Ranking", "By city", "Awards", "Promotions", "Score details", "Validation"]));
+    expect(await sheetValues(page, "Stars")).not.toBeNull();
+    expect(await sheetValues(page, "星级评定")).toBeNull();
+    expect([...(await paneAwards(page)).keys()]).toEqual(["Top 10 strongest", "Top 10 fastest", "Top 10 advanced"]);
+    expect(await page.getByTestId("prize-total").textContent()).toMatch(/^Prize total: [\d,]+ yuan$/);
+    await page.screenshot({ path: join(OUT, "05-english.png") });
+    await page.close();
+  });
+});
