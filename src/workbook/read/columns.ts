@@ -37,8 +37,8 @@ function col(key: ColumnKey, zh: string[], en: string[], unit: CanonicalUnit, ki
 }
 
 export const COLUMNS: readonly ColumnSpec[] = [
-  col("zone", ["集聚区名称", "名称", "产业集聚区"], ["Zone"], "", "text", true),
-  col("city", ["所属地市", "地市", "省辖市"], ["City"], "", "text", true),
+  col("zone", ["集聚区名称", "名称", "产业集聚区", "产业集聚区名称", "集聚区"], ["Zone", "ZoneName"], "", "text", true),
+  col("city", ["所属地市", "地市", "省辖市", "所属省辖市"], ["City"], "", "text", true),
   col("group", ["区域组"], ["Group"], "", "text"),
   col("va", ["增加值"], ["ValueAdded"], "亿元", "number", true),
   col("tax", ["税收收入", "税收"], ["Tax"], "亿元", "number", true),

@@ -5,6 +5,7 @@ import { DEFAULT_PRESET_ID, PRESET_IDS, getPreset, validateRules } from "../../e
 import type { Locale } from "../../i18n/locale";
 import { localizeIssues } from "../../i18n/issues";
 import type { Grid } from "../grid";
+import { acceptedSpellings, columnSpec } from "./columns";
 import { findHeader } from "./header";
 import { isRulesSheetName, readRulesSheet } from "./rulesSheet";
 import { readIndicatorTable } from "./table";
@@ -40,7 +41,7 @@ function pickIndicatorGrid(grids: readonly Grid[], sheet: string | undefined): {
   }
   const grid = candidates.find((g) => findHeader(g) !== undefined) ?? candidates[0];
   if (grid) return { grid, issues: [] };
-  return { issues: [{ severity: "error", code: "NO_HEADER", params: { accepted: "集聚区名称 / 名称 / 产业集聚区 / Zone" } }] };
+  return { issues: [{ severity: "error", code: "NO_HEADER", params: { accepted: acceptedSpellings(columnSpec("zone")) } }] };
 }
 
 function pickRules(grids: readonly Grid[], opts: PrepareOptions): { rules?: Rules; rulesSource: PreparedRun["rulesSource"]; issues: Issue[] } {

@@ -57,7 +57,7 @@ export function rulesSheetRows(rules: Rules, locale: Locale): CellValue[][] {
   const w = (x: Words): string => word(x, locale);
   const prov = (p: Provenance): string => w(PROVENANCE[p]);
   const rows: CellValue[][] = [];
-  rows.push([`${w(RULES_SHEET_NAMES)}：${zh ? rules.nameZh : rules.nameEn}`]);
+  rows.push([zh ? `${w(RULES_SHEET_NAMES)}：${rules.nameZh}` : `${w(RULES_SHEET_NAMES)}: ${rules.nameEn}`]);
   rows.push([
     zh
       ? "来源列：省文件 = 省里正式文件；参照外省 = 参照外省做法；推定 = 未见公开文件的缺省值，请按本年度省文件改写。改动本表后重新评定即按本表计算。"

@@ -3,7 +3,7 @@
 import type { Issue, RawIndicatorKey, ZoneInput, ZoneTable, RowSource } from "../../engine/types";
 import { RAW_INDICATOR_KEYS } from "../../engine/types";
 import { a1, type Grid, type CellValue } from "../grid";
-import { COLUMNS, acceptedSpellings, type ColumnKey } from "./columns";
+import { COLUMNS, acceptedSpellings, columnSpec, type ColumnKey } from "./columns";
 import { cellAddress, findHeader, type HeaderMatch, type MatchedColumn } from "./header";
 import { isBlankCell, parseNumberCell, parseTextCell } from "./cells";
 
@@ -172,7 +172,7 @@ export function readIndicatorTable(grid: Grid): { table?: ZoneTable; issues: Iss
   const sink = new IssueSink(grid.sheet);
   const header = findHeader(grid);
   if (!header) {
-    sink.error("NO_HEADER", cellAddress(grid, 0, 0), { accepted: acceptedSpellings(COLUMNS[0]) });
+    sink.error("NO_HEADER", cellAddress(grid, 0, 0), { accepted: acceptedSpellings(columnSpec("zone")) });
     return { issues: sink.finish() };
   }
   headerIssues(grid, header, sink);

@@ -81,3 +81,10 @@ describe("prepareRun", () => {
     expect(run.table).toBeUndefined();
   });
 });
+
+describe("prepareRun on an empty workbook", () => {
+  it("reports no header, listing the zone column's spellings", () => {
+    const run = prepareRun([], { locale: "zh-CN" });
+    expect(run.issues.map((i) => [i.code, i.params?.accepted])).toEqual([["NO_HEADER", "集聚区名称 / 名称 / 产业集聚区 / 产业集聚区名称 / 集聚区 / Zone / ZoneName"]]);
+  });
+});

@@ -29,6 +29,11 @@ describe("findHeader", () => {
     expect(findHeader(grid([...rows.slice(1), HEAD]))?.row).toBe(19);
   });
 
+  it("accepts 产业集聚区名称 and 所属省辖市, common in the province's own tables", () => {
+    const h = findHeader(grid([["产业集聚区名称", "所属省辖市"]]));
+    expect([...(h?.columns.keys() ?? [])]).toEqual(["zone", "city"]);
+  });
+
   it("matches spaces, full-width spaces, full-width brackets, English spellings and aliases", () => {
     const g = grid([[" 名 称 ", "City", "ValueAdded (100M yuan)", "税\u3000收", "EMPLOYMENT"], ["甲", "郑州", 1, 2, 3]]);
     const h = findHeader(g);
@@ -113,7 +118,7 @@ describe("readIndicatorTable", () => {
   it("lists missing required columns with their accepted spellings", () => {
     const { issues } = readIndicatorTable(grid([["Zone", "增加值"], ["甲", 1]]));
     expect(issues.map((i) => [i.code, i.cell, i.params?.accepted])).toEqual([
-      ["MISSING_COLUMN_REQUIRED", "A1", "所属地市 / 地市 / 省辖市 / City"],
+      ["MISSING_COLUMN_REQUIRED", "A1", "所属地市 / 地市 / 省辖市 / 所属省辖市 / City"],
       ["MISSING_COLUMN_REQUIRED", "A1", "税收收入 / 税收 / Tax"],
       ["MISSING_COLUMN_REQUIRED", "A1", "从业人员 / Employment"],
     ]);
