@@ -27,6 +27,8 @@ export function rate(table: ZoneTable, rules: Rules): RatingResult {
   const va = columns.of("va");
   const tax = columns.of("tax");
   const emp = columns.of("emp");
+  // Read by rateStars and not kept, so one scratch record serves every zone.
+  const starValues: StarThresholds = { va: NaN, tax: NaN, emp: NaN };
 
   const names = zones.map((z) => z.zone);
   const composites = new Float64Array(n);
@@ -47,7 +49,9 @@ export function rate(table: ZoneTable, rules: Rules): RatingResult {
     const i = overall.order[k];
     const zone = zones[i];
     const vetoed = isVetoed(zone);
-    const starValues: StarThresholds = { va: va[i], tax: tax[i], emp: emp[i] };
+    starValues.va = va[i];
+    starValues.tax = tax[i];
+    starValues.emp = emp[i];
     const star = rateStars(zone, starValues, vetoed, rules.stars);
     const prevRank = finiteOrNull(zone.prevRank);
     const rank = overall.rank[i];

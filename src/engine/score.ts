@@ -54,8 +54,9 @@ function scoreIndicators(columns: IndicatorColumns, rules: Rules): ScoredIndicat
         const fill = rules.missingPolicy === "mean" ? meanOfPresent(raw, score, stats.count) : 0;
         for (let i = 0; i < n; i++) if (Number.isNaN(raw[i])) score[i] = fill;
       }
-      const share = relativeTotal > 0 ? nonNegative(ind.weight) / relativeTotal : 0;
-      scored.push({ key: ind.key, dimension: dim.key, weight: nonNegative(dim.weight) * share, method: ind.method, raw, score });
+      // Multiplying before dividing keeps round weights round (40 × 12 / 40 = 12 exactly).
+      const weight = relativeTotal > 0 ? (nonNegative(dim.weight) * nonNegative(ind.weight)) / relativeTotal : 0;
+      scored.push({ key: ind.key, dimension: dim.key, weight, method: ind.method, raw, score });
     }
   }
   return scored;
