@@ -118,6 +118,14 @@ describe("Office host on the fake Excel", () => {
     expect(wb.sheets.filter((s) => s.name !== REGISTRY_SHEET).map((s) => s.name)).toEqual(["指标数据", ...RESULT_SHEETS]);
   });
 
+  test("switching the report language replaces the English sheets: they are recognised by marker, not by name", async () => {
+    const { wb, host } = setup(indicatorRows(20));
+    const en = await host.run({ ...RUN, locale: "en-US" });
+    expect(en.sheetsWritten).toEqual(["Stars", "Ranking", "By city", "Awards", "Promotions", "Score details", "Validation"]);
+    await host.run(RUN);
+    expect(wb.sheets.filter((s) => s.name !== REGISTRY_SHEET).map((s) => s.name)).toEqual(["指标数据", ...RESULT_SHEETS]);
+  });
+
   test("zone names that look like formulas come out exactly as text", async () => {
     const rows = indicatorRows(12);
     const names = ["=SUM(A1)", "+洛阳高新区", "-开封汴西", "@郑州航空港"];
