@@ -139,13 +139,12 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
               <Select className={styles.picker} value={presetId} disabled={busy} onChange={(_, data) => choosePreset(data.value)} data-testid="preset-picker">
                 {PRESET_IDS.map((id) => (
                   <option key={id} value={id}>
-                    {t("presetOption", { id, name: locale === "zh-CN" ? PRESETS[id].nameZh : PRESETS[id].nameEn })}
+                    {locale === "zh-CN" ? PRESETS[id].nameZh : PRESETS[id].nameEn}
                   </option>
                 ))}
               </Select>
             </Field>
           )}
-          <Caption1 data-testid="rules-in-use">{t("rulesInUse", { name: rulesName })}</Caption1>
           <RulesDetails rules={overview.rules} locale={locale} t={t} />
         </section>
       )}
