@@ -105,6 +105,10 @@ const CATALOG: Record<string, Entry> = {
     "zh-CN": (p) => `第 ${s(p, "row")} 行为空行，已跳过。如该行应有数据，请补填。`,
     "en-US": (p) => `Row ${s(p, "row")} is blank and was skipped. Fill it in if it should hold a zone.`,
   },
+  NOTE_ROW_SKIPPED: {
+    "zh-CN": (p) => `第 ${s(p, "row")} 行是表下说明（“${s(p, "value")}”），已跳过，不参加评定。`,
+    "en-US": (p) => `Row ${s(p, "row")} is a note under the table ("${s(p, "value")}") and was skipped; it is not rated.`,
+  },
   SHEET_NOT_FOUND: {
     "zh-CN": (p) => `工作簿中没有名为“${s(p, "name")}”的工作表。现有工作表：${s(p, "sheets")}。请检查表名。`,
     "en-US": (p) => `The workbook has no sheet named "${s(p, "name")}". Sheets: ${s(p, "sheets")}. Check the name.`,

@@ -146,6 +146,7 @@ export const CASES: CorpusCase[] = [
 
   warn("a 合计 row is skipped", edited((r) => r.push(["合计", null, 233, 31, 8.6])), ["TOTALS_ROW_SKIPPED@A7"], 5),
   warn("a 全省 row is skipped", edited((r) => r.splice(3, 0, ["全 省", null, 1, 1, 1])), ["TOTALS_ROW_SKIPPED@A4"], 5),
+  warn("a note under the table is skipped", edited((r) => r.push([], ["注：本表数据来源于各市统计部门。"])), ["BLANK_ROW_SKIPPED@A7", "NOTE_ROW_SKIPPED@A8"], 5),
   warn("a blank row is skipped", edited((r) => r.splice(3, 0, [])), ["BLANK_ROW_SKIPPED@A4"], 5),
 
   bad("no header", (wb) => sheet(wb, [["某某表"], ["a", "b"]]), ["NO_HEADER@A1"]),

@@ -10,7 +10,9 @@ import { isBlankCell, parseNumberCell, parseTextCell } from "./cells";
 /** Errors listed per sheet before the rest are summed up in one TOO_MANY_ERRORS issue. */
 export const MAX_LISTED_ERRORS = 200;
 
-const TOTALS = /^(合计|总计|小计|全省|全省合计|全省总计|总合计|total|totals|grandtotal|sum)$/i;
+const TOTALS = /^(合计|总计|小计|全省|全省合计|全省总计|总合计|total|totals|grandtotal|sum)[:：]?$/i;
+/** Notes officials write under a table (注：…, 数据来源：…), recognised only when the row has no figures. */
+const NOTE = /^(注|说明|备注|数据来源|资料来源|填表人|制表|审核)/;
 
 type IntegerKey = "prevRank" | "prevStars" | "maxStars";
 type PointsKey = "bonus" | "penalty";
@@ -74,6 +76,11 @@ function headerIssues(grid: Grid, header: HeaderMatch, sink: IssueSink): void {
 
 function rowIsBlank(cells: CellValue[], header: HeaderMatch): boolean {
   for (let c = header.firstCol; c <= header.lastCol; c++) if (!isBlankCell(cells[c])) return false;
+  return true;
+}
+
+function onlyZoneCellFilled(cells: CellValue[], header: HeaderMatch, zoneCol: number): boolean {
+  for (let c = header.firstCol; c <= header.lastCol; c++) if (c !== zoneCol && !isBlankCell(cells[c])) return false;
   return true;
 }
 
@@ -200,6 +207,10 @@ export function readIndicatorTable(grid: Grid): { table?: ZoneTable; issues: Iss
     const name = parseTextCell(cells[zoneCol.col]);
     if (name.kind === "value" && TOTALS.test(name.value.replace(/\s+/g, ""))) {
       sink.warn("TOTALS_ROW_SKIPPED", zoneCell, { value: name.value, row: grid.originRow + r + 1 });
+      continue;
+    }
+    if (name.kind === "value" && NOTE.test(name.value) && onlyZoneCellFilled(cells, header, zoneCol.col)) {
+      sink.warn("NOTE_ROW_SKIPPED", zoneCell, { value: name.value, row: grid.originRow + r + 1 });
       continue;
     }
     const ctx: RowContext = { grid, header, sink, row: r, zone: name.kind === "value" ? name.value : "", letters };

@@ -19,6 +19,7 @@ const READER_CODES = [
   "TOO_MANY_ERRORS",
   "TOTALS_ROW_SKIPPED",
   "BLANK_ROW_SKIPPED",
+  "NOTE_ROW_SKIPPED",
 ];
 
 describe("issue messages", () => {

@@ -140,6 +140,16 @@ describe("readIndicatorTable", () => {
     ]);
   });
 
+  it("skips a note under the table, but not a zone whose name starts like one that has figures", () => {
+    const g = grid([HEAD, ["说明区", "郑州", 1, 1, 1], ["甲", "郑州", 1, 1, 1], ["注：数据来源于各市统计局。"], ["合计：", null, 2, 2, 2]]);
+    const { table, issues } = readIndicatorTable(g);
+    expect(table?.zones.map((z) => z.zone)).toEqual(["说明区", "甲"]);
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([
+      ["NOTE_ROW_SKIPPED", "A4"],
+      ["TOTALS_ROW_SKIPPED", "A5"],
+    ]);
+  });
+
   it("reports no header and no data rows", () => {
     expect(codesAt(readIndicatorTable(grid([["a", "b"]], { originRow: 2, originCol: 1 })).issues)).toEqual(["NO_HEADER@B3"]);
     expect(codesAt(readIndicatorTable(grid([HEAD])).issues)).toEqual(["NO_DATA_ROWS@A2"]);
