@@ -14,8 +14,8 @@ const TOTALS = /^(合计|总计|小计|全省|全省合计|全省总计|总合�
 /** Notes officials write under a table (注：…, 数据来源：…), recognised only when the row has no figures. */
 const NOTE = /^(注|说明|备注|数据来源|资料来源|填表人|制表|审核)/;
 
-type IntegerKey = "prevRank" | "prevStars" | "maxStars";
-type PointsKey = "bonus" | "penalty";
+/** Per-zone numbers that are not indicators: history for stars and ranks, and the score adjustments. */
+const ZONE_NUMBER_KEYS = ["prevRank", "prevStars", "maxStars", "bonus", "penalty"] as const;
 
 class IssueSink {
   readonly issues: Issue[] = [];
@@ -151,7 +151,7 @@ function readZoneRow(ctx: RowContext, zoneCell: string): ZoneInput {
     const v = readNumber(ctx, col);
     if (v !== undefined) zone.values[key] = v;
   }
-  for (const key of ["prevRank", "prevStars", "maxStars", "bonus", "penalty"] as const satisfies readonly (IntegerKey | PointsKey)[]) {
+  for (const key of ZONE_NUMBER_KEYS) {
     const col = cols.get(key);
     if (!col) continue;
     source.cells[key] = addressIn(ctx, col.col);
