@@ -170,6 +170,18 @@ describe("Office host on the fake Excel", () => {
     expect(after.slice(1)).toEqual((before as unknown[]).slice(1));
   });
 
+  test("a write spread over several requests that fails in its last one leaves no temporary sheets behind", async () => {
+    const { wb, excel, host } = setup(indicatorRows(4000));
+    await host.run(RUN);
+    const before = visibleSnapshot(wb);
+    const writeSyncs = excel.stats.requestBytes.slice(3, -1).length;
+    expect(writeSyncs).toBeGreaterThan(1);
+    // Syncs 1–3 read (head, then the rows past 1,000); the write takes the next ones; fail in its last.
+    const failing = createOfficeRatingHost({ run: createFakeExcel(wb, { failure: { sync: 3 + writeSyncs, afterOps: 5 } }).run, isSetSupported: () => true });
+    await expect(failing.run(RUN)).rejects.toMatchObject({ code: "GeneralException" });
+    expect(visibleSnapshot(wb)).toEqual(before);
+  }, 120_000);
+
   test("without ExcelApi 1.9 print setup is skipped with a notice; sheets are still recognised through the registry", async () => {
     const { wb, excel, host } = setup(indicatorRows(20), { excelApi: "1.8" });
     const outcome = await host.run(RUN);
