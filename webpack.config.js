@@ -60,6 +60,7 @@ module.exports = (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, env.outputPath ?? part.outputDir),
       filename: "[name].js",
+      chunkFilename: "[name].chunk.js",
       clean: true,
     },
     resolve: { extensions: [".tsx", ".ts", ".js"] },

@@ -1,4 +1,4 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Rules } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
 import { formatNumber } from "../numbers";
@@ -6,6 +6,13 @@ import type { Translate } from "../strings";
 import { ProvenanceBadge } from "./ProvenanceBadge";
 
 const useStyles = makeStyles({
+  details: { fontSize: tokens.fontSizeBase200 },
+  summary: {
+    cursor: "pointer",
+    padding: `${tokens.spacingVerticalXS} 0`,
+    color: tokens.colorNeutralForeground2,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusMedium },
+  },
   heading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   item: { marginBottom: tokens.spacingVerticalXXS },
@@ -19,16 +26,14 @@ interface RulesProps {
   t: Translate;
 }
 
+/** A native disclosure: keyboard and screen-reader behaviour come with the element, at no bundle cost. */
 export function RulesDetails(props: RulesProps) {
+  const styles = useStyles();
   return (
-    <Accordion collapsible>
-      <AccordionItem value="rules">
-        <AccordionHeader size="small">{props.t("rulesDetails")}</AccordionHeader>
-        <AccordionPanel>
-          <RulesFacts {...props} />
-        </AccordionPanel>
-      </AccordionItem>
-    </Accordion>
+    <details className={styles.details}>
+      <summary className={styles.summary}>{props.t("rulesDetails")}</summary>
+      <RulesFacts {...props} />
+    </details>
   );
 }
 
