@@ -106,30 +106,20 @@ function addressIn(ctx: RowContext, col: number): string {
 function readNumber(ctx: RowContext, col: MatchedColumn): number | undefined {
   const cells = ctx.grid.values[ctx.row];
   const parsed = parseNumberCell(cells[col.col], ctx.grid.numberFormats?.[ctx.row]?.[col.col], col.spec, col.factor);
+  if (parsed.kind === "value") return parsed.value;
   const cell = addressIn(ctx, col.col);
-  if (parsed.kind === "problem") {
-    ctx.sink.error(parsed.problem.code, cell, { ...parsed.problem.params, column: col.header }, ctx.zone);
-    return undefined;
-  }
-  if (parsed.kind === "blank") {
-    if (col.spec.required) ctx.sink.error("REQUIRED_BLANK", cell, { column: col.header }, ctx.zone);
-    return undefined;
-  }
-  return parsed.value;
+  if (parsed.kind === "problem") ctx.sink.error(parsed.problem.code, cell, { ...parsed.problem.params, column: col.header }, ctx.zone);
+  else if (col.spec.required) ctx.sink.error("REQUIRED_BLANK", cell, { column: col.header }, ctx.zone);
+  return undefined;
 }
 
 function readText(ctx: RowContext, col: MatchedColumn): string | undefined {
   const parsed = parseTextCell(ctx.grid.values[ctx.row][col.col]);
+  if (parsed.kind === "value") return parsed.value;
   const cell = addressIn(ctx, col.col);
-  if (parsed.kind === "problem") {
-    ctx.sink.error(parsed.problem.code, cell, { ...parsed.problem.params, column: col.header }, ctx.zone);
-    return undefined;
-  }
-  if (parsed.kind === "blank") {
-    if (col.spec.required) ctx.sink.error("REQUIRED_BLANK", cell, { column: col.header }, ctx.zone);
-    return undefined;
-  }
-  return parsed.value;
+  if (parsed.kind === "problem") ctx.sink.error(parsed.problem.code, cell, { ...parsed.problem.params, column: col.header }, ctx.zone);
+  else if (col.spec.required) ctx.sink.error("REQUIRED_BLANK", cell, { column: col.header }, ctx.zone);
+  return undefined;
 }
 
 function readZoneRow(ctx: RowContext, zoneCell: string): ZoneInput {
