@@ -183,6 +183,31 @@ describe("browser demo", () => {
     await page.close();
   });
 
+  it("inserts an editable rules sheet that the pane then uses, and deletes only the result sheets", async () => {
+    const page = await openDemo();
+    await page.getByRole("button", { name: "插入规则表" }).click();
+    await page.locator('[data-testid="message"][data-intent="success"]').waitFor();
+    expect(await page.getByTestId("message").textContent()).toBe("已插入规则表“评定规则”。修改其中的权重和标准后点击“重新计算”。");
+    expect(await sheetValues(page, "评定规则")).not.toBeNull();
+    await page.getByTestId("rules-source").waitFor();
+    expect(await page.getByTestId("rules-source").textContent()).toMatch(/^使用工作簿中的“评定规则”表/);
+    await expect(page.getByTestId("preset-picker").count()).resolves.toBe(0);
+
+    await page.getByTestId("run").click();
+    await page.getByTestId("summary").waitFor();
+    const written = (await page.getByTestId("sheets-written").textContent())?.split("、") ?? [];
+    const names = () => page.evaluate(() => (window as unknown as { demoWorkbook: import("../fake-excel").FakeWorkbook }).demoWorkbook.sheets.map((s) => s.name));
+    const before = await names();
+    await page.getByRole("button", { name: "删除结果表" }).click();
+    await page.locator('[data-testid="message"][data-intent="success"]').waitFor();
+    const after = await names();
+    expect(after).toEqual(expect.arrayContaining(["指标数据", "评定规则"]));
+    for (const sheet of written) expect(after).not.toContain(sheet);
+    expect(await page.getByTestId("message").textContent()).toBe(`已删除 ${before.length - after.length} 张结果表。`);
+    await expect(page.getByTestId("summary").count()).resolves.toBe(0);
+    await page.close();
+  });
+
   it("speaks English with ?lang=en-US, down to the sheet names", async () => {
     const page = await openDemo("?lang=en-US");
     await expect(page.locator("main h1").textContent()).resolves.toBe("Industrial cluster zone rating");
