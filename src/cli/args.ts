@@ -6,13 +6,15 @@ export interface CliArgs {
   rules?: string;
   sheet?: string;
   json?: string;
+  /** Where the rated workbook goes; default out/<input name>-rated.xlsx. */
+  out?: string;
   locale: Locale;
   help: boolean;
 }
 
-export const USAGE = "Usage: npm run rate -- [in.xlsx] [--rules henan-2013|henan-2017|service-zones-2016|rules.json] [--sheet NAME] [--json out.json] [--lang zh-CN|en-US]";
+export const USAGE = "Usage: npm run rate -- [in.xlsx] [--rules henan-2013|henan-2017|service-zones-2016|rules.json] [--sheet NAME] [--json out.json] [--out rated.xlsx] [--lang zh-CN|en-US]";
 
-const VALUE_FLAGS = new Set(["--rules", "--sheet", "--json", "--lang"]);
+const VALUE_FLAGS = new Set(["--rules", "--sheet", "--json", "--out", "--lang"]);
 
 export function parseArgs(argv: readonly string[]): { args?: CliArgs; error?: string } {
   const args: CliArgs = { locale: "zh-CN", help: false };
@@ -30,6 +32,7 @@ export function parseArgs(argv: readonly string[]): { args?: CliArgs; error?: st
       if (flag === "--rules") args.rules = value;
       else if (flag === "--sheet") args.sheet = value;
       else if (flag === "--json") args.json = value;
+      else if (flag === "--out") args.out = value;
       else if (value === "zh-CN" || value === "en-US") args.locale = value;
       else return { error: `--lang must be zh-CN or en-US, not "${value}".\n${USAGE}` };
       continue;

@@ -1,11 +1,13 @@
 // `npm run rate`: reads an .xlsx (default: the bundled sample), rates it and prints a summary;
 // with --json writes the result of SPEC §6. Exit 0 done, 2 input errors, 1 anything else.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, extname, resolve } from "node:path";
 import { getPreset, rate } from "../engine";
 import type { Issue, Rules } from "../engine/types";
 import { localizeIssues } from "../i18n/issues";
 import { readXlsxGrids } from "../xlsx/read";
+import { writeResultXlsx } from "../xlsx/write";
+import { buildResultPlans } from "../workbook/plan/results";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
 import { parseArgs, USAGE, type CliArgs } from "./args";
 import { failureJson, resultJson, type JsonResult } from "./json";
@@ -51,9 +53,12 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   }
   const result = rate(prepared.table, prepared.rules);
   const issues: Issue[] = [...prepared.issues, ...localizeIssues(result.issues, args.locale)];
-  // The result sheets go into out/<name>-rated.xlsx here, through src/xlsx/write.ts (the writer's part).
+  const outPath = resolve(args.out ?? `out/${basename(input, extname(input))}-rated.xlsx`);
+  mkdirSync(dirname(outPath), { recursive: true });
+  await writeResultXlsx(buildResultPlans(result, issues, args.locale), { inputPath: input, outPath });
   writeJson(args.json, resultJson(result, issues));
   for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, args.locale)) out(line);
+  out(args.locale === "zh-CN" ? `结果工作簿: ${outPath}` : `Rated workbook: ${outPath}`);
   return 0;
 }
 
