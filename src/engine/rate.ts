@@ -1,10 +1,78 @@
 // One rating run: scores, stars, ranking, awards and counts for every zone of a table (SPEC §4).
-import type { Issue, RatingResult, Rules, StarThresholds, ZoneInput, ZoneResult, ZoneTable } from "./types";
+import type { IndicatorScore, Issue, RatingResult, Rules, StarThresholds, ZoneInput, ZoneResult, ZoneTable } from "./types";
 import { IndicatorColumns } from "./columns";
-import { missingValueIssues, scoreZones } from "./score";
+import { indicatorScores, missingValueIssues, scoreZones, type ScoredIndicator } from "./score";
 import { MAX_STARS, rateStars } from "./stars";
 import { rankAll, rankWithinCities } from "./ranking";
 import { assignAwards } from "./awards";
+
+/**
+ * A zone's result whose indicator detail (ZoneResult.indicators) is built on first read: only
+ * 计算明细 needs it, and its objects, one per zone and indicator, would otherwise take most of the
+ * time and memory of a large run. Fields are assigned one by one so every instance shares a shape.
+ */
+class RatedZone implements ZoneResult {
+  readonly #scored: readonly ScoredIndicator[];
+  readonly #index: number;
+  #indicators: IndicatorScore[] | undefined;
+  zone: string;
+  city: string;
+  group?: string;
+  dimensions: Record<string, number>;
+  bonus: number;
+  penalty: number;
+  composite: number;
+  rank: number;
+  tied: boolean;
+  cityRank: number;
+  cityTied: boolean;
+  prevRank: number | null;
+  rankChange: number | null;
+  stars: number;
+  prevStars: number | null;
+  starStatus: ZoneResult["starStatus"];
+  belowGate: boolean;
+  nextStar: ZoneResult["nextStar"];
+  awards: string[];
+  vetoed: boolean;
+  veto?: string;
+  plaque: boolean;
+  derived: ZoneResult["derived"];
+  source?: ZoneResult["source"];
+
+  constructor(scored: readonly ScoredIndicator[], index: number, f: Omit<ZoneResult, "indicators">) {
+    this.#scored = scored;
+    this.#index = index;
+    this.zone = f.zone;
+    this.city = f.city;
+    if (f.group !== undefined) this.group = f.group;
+    this.dimensions = f.dimensions;
+    this.bonus = f.bonus;
+    this.penalty = f.penalty;
+    this.composite = f.composite;
+    this.rank = f.rank;
+    this.tied = f.tied;
+    this.cityRank = f.cityRank;
+    this.cityTied = f.cityTied;
+    this.prevRank = f.prevRank;
+    this.rankChange = f.rankChange;
+    this.stars = f.stars;
+    this.prevStars = f.prevStars;
+    this.starStatus = f.starStatus;
+    this.belowGate = f.belowGate;
+    this.nextStar = f.nextStar;
+    this.awards = f.awards;
+    this.vetoed = f.vetoed;
+    if (f.veto !== undefined) this.veto = f.veto;
+    this.plaque = f.plaque;
+    this.derived = f.derived;
+    if (f.source !== undefined) this.source = f.source;
+  }
+
+  get indicators(): IndicatorScore[] {
+    return (this.#indicators ??= indicatorScores(this.#scored, this.#index));
+  }
+}
 
 function isVetoed(zone: ZoneInput): boolean {
   return typeof zone.veto === "string" && zone.veto.trim() !== "";
@@ -56,10 +124,9 @@ export function rate(table: ZoneTable, rules: Rules): RatingResult {
     const prevRank = finiteOrNull(zone.prevRank);
     const rank = overall.rank[i];
     const s = scores[i];
-    const result: ZoneResult = {
+    const result: ZoneResult = new RatedZone(scored, i, {
       zone: zone.zone,
       city: zone.city,
-      indicators: s.indicators,
       dimensions: s.dimensions,
       bonus: s.bonus,
       penalty: s.penalty,
@@ -79,10 +146,10 @@ export function rate(table: ZoneTable, rules: Rules): RatingResult {
       vetoed,
       plaque: star.stars >= rules.plaqueMinStars,
       derived: derived[i],
-    };
-    if (zone.group !== undefined) result.group = zone.group;
-    if (vetoed) result.veto = zone.veto;
-    if (zone.source !== undefined) result.source = zone.source;
+      group: zone.group,
+      veto: vetoed ? zone.veto : undefined,
+      source: zone.source,
+    });
     perLevel[star.stars]++;
     ranked[k] = result;
     rankedInputs[k] = zone;

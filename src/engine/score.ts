@@ -8,7 +8,6 @@ import { normalise } from "./normalise";
 import { MAX_MISSING_WARNINGS_PER_INDICATOR } from "./issueCodes";
 
 export interface ZoneScores {
-  indicators: IndicatorScore[];
   dimensions: Record<string, number>;
   bonus: number;
   penalty: number;
@@ -118,23 +117,28 @@ export function scoreZones(table: ZoneTable, rules: Rules, columns: IndicatorCol
   const scores: ZoneScores[] = new Array(zones.length);
   for (let i = 0; i < zones.length; i++) {
     points.fill(0);
-    const indicators: IndicatorScore[] = new Array(scored.length);
     let composite = 0;
     for (let j = 0; j < scored.length; j++) {
       const ind = scored[j];
-      const raw = ind.raw[i];
-      const missing = Number.isNaN(raw);
-      const score = ind.score[i];
-      const contribution = (score / 100) * ind.weight;
+      const contribution = (ind.score[i] / 100) * ind.weight;
       points[dimOf[j]] += contribution;
       composite += contribution;
-      indicators[j] = { key: ind.key, dimension: ind.dimension, raw: missing ? null : raw, missing, score, weight: ind.weight, contribution, method: ind.method };
     }
     const dimensions: Record<string, number> = {};
     for (let k = 0; k < rules.dimensions.length; k++) dimensions[rules.dimensions[k].key] = points[k];
     const bonus = Math.min(nonNegative(zones[i].bonus), bonusCap);
     const penalty = nonNegative(zones[i].penalty);
-    scores[i] = { indicators, dimensions, bonus, penalty, composite: composite + bonus - penalty };
+    scores[i] = { dimensions, bonus, penalty, composite: composite + bonus - penalty };
   }
   return { scores, scored };
+}
+
+/** Zone i's path from raw value to points, indicator by indicator, in rule order. */
+export function indicatorScores(scored: readonly ScoredIndicator[], i: number): IndicatorScore[] {
+  return scored.map((ind) => {
+    const raw = ind.raw[i];
+    const missing = Number.isNaN(raw);
+    const score = ind.score[i];
+    return { key: ind.key, dimension: ind.dimension, raw: missing ? null : raw, missing, score, weight: ind.weight, contribution: (score / 100) * ind.weight, method: ind.method };
+  });
 }
