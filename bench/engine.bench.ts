@@ -4,18 +4,7 @@ import { rate, getPreset } from "../src/engine";
 import type { RawIndicatorKey, Rules, ZoneInput, ZoneTable } from "../src/engine";
 import { RAW_INDICATOR_KEYS } from "../src/engine";
 import { medianMs, peakHeapMiB, report } from "./measure";
-
-/** mulberry32: a tiny seeded generator, so every run rates the same tables. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../scripts/make-sample";
 
 const RANGES: Record<RawIndicatorKey, number> = {
   va: 600,
@@ -36,7 +25,7 @@ const RANGES: Record<RawIndicatorKey, number> = {
 const CITIES = ["郑州", "开封", "洛阳", "平顶山", "安阳", "鹤壁", "新乡", "焦作", "濮阳", "许昌", "漯河", "三门峡", "南阳", "商丘", "信阳", "周口", "驻马店", "济源"];
 
 function makeTable(n: number, seed: number): ZoneTable {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const zones: ZoneInput[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const values: ZoneInput["values"] = {};
