@@ -4,6 +4,7 @@
 // limit: large plans are sent in row chunks over extra syncs (data volume only).
 import { a1 } from "../workbook/grid";
 import { resolveNumberFormats } from "../workbook/plan/formats";
+import { freeSheetName } from "../workbook/plan/sheetName";
 import type { CellStyle, PlanCell, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
 import type { Locale } from "../i18n/locale";
 import { MARKER_KEY, REGISTRY_SHEET } from "./marker";
@@ -163,16 +164,6 @@ async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: ApplyCapa
   }
 }
 
-/** The plan's name, or "name (2)", "name (3)" … when a sheet that stays holds it (case-insensitively). */
-function freeName(name: string, taken: Set<string>): string {
-  if (!taken.has(name.toLowerCase())) return name;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = name.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
 /** Deletes the temporary sheets of a failed write, so no half-written output is left behind. */
 async function removeTemporarySheets(context: Excel.RequestContext): Promise<void> {
   const sheets = context.workbook.worksheets;
@@ -210,7 +201,7 @@ export async function applyPlans(context: Excel.RequestContext, state: WorkbookS
   const taken = new Set(staying.map((s) => s.name.toLowerCase()));
   const notices: string[] = [];
   const finalNames = plans.map((p) => {
-    const name = freeName(p.name, taken);
+    const name = freeSheetName(p.name, taken);
     taken.add(name.toLowerCase());
     if (name !== p.name) notices.push(NOTICES.renamed(opts.locale, p.name, name));
     return name;

@@ -3,6 +3,7 @@
 // star counts by city) is what the file shows.
 import ExcelJS from "exceljs";
 import { resolveNumberFormats } from "../workbook/plan/formats";
+import { freeSheetName } from "../workbook/plan/sheetName";
 import type { CellStyle, DataValidationSpec, SheetPlan } from "../workbook/plan/types";
 
 const A4 = 9;
@@ -69,17 +70,6 @@ export function writePlanToWorksheet(ws: ExcelJS.Worksheet, plan: SheetPlan): vo
   ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${plan.print.footer}`, evenFooter: `&C${plan.print.footer}` };
 }
 
-/** The plan's name, or "name (2)", "name (3)", … when the workbook already holds it (case-insensitively). */
-function freeName(wb: ExcelJS.Workbook, name: string): string {
-  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
-  if (!taken.has(name.toLowerCase())) return name;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = name.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
 export interface WriteResultOptions {
   /** The input workbook: its sheets are carried over (through ExcelJS load/save) before the result sheets. */
   inputPath?: string;
@@ -94,9 +84,11 @@ export interface WriteResultOptions {
 export async function writeResultXlsx(plans: SheetPlan[], opts: WriteResultOptions): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
   if (opts.inputPath) await wb.xlsx.readFile(opts.inputPath);
+  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
   const names: string[] = [];
   for (const plan of plans) {
-    const name = freeName(wb, plan.name);
+    const name = freeSheetName(plan.name, taken);
+    taken.add(name.toLowerCase());
     writePlanToWorksheet(wb.addWorksheet(name), plan);
     names.push(name);
   }
