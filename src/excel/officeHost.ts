@@ -11,7 +11,7 @@ import { findHeader } from "../workbook/read/header";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
 import type { RatingHost, RunOptions, RunOutcome, WorkbookOverview } from "./host";
 import { applyPlans, type ApplyCapabilities } from "./apply";
-import { RESULT_KINDS } from "./marker";
+import { isResultKind, RESULT_KINDS } from "./marker";
 import { NOTICES } from "./notices";
 import { readWorkbook, type ReadOptions } from "./read";
 
@@ -100,7 +100,7 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
   async function removeResultSheets(): Promise<number> {
     return deps.run(async (context) => {
       const state = await readWorkbook(context, readOpts(false));
-      const results = state.sheets.filter((s) => s.kind !== undefined && RESULT_KINDS.includes(s.kind));
+      const results = state.sheets.filter((s) => isResultKind(s.kind));
       if (results.length === 0) return 0;
       const visibleLeft = state.sheets.filter((s) => !results.includes(s) && s.visibility === "Visible").length;
       // Excel keeps at least one visible sheet: add an empty one before the last results go.

@@ -321,8 +321,3 @@ const EN: PlanLabels = {
 export function planLabels(locale: Locale): PlanLabels {
   return locale === "en-US" ? EN : ZH;
 }
-
-/** The output sheet names of every result kind in both languages (the host's rename fallback uses them). */
-export function resultSheetName(kind: SheetKind, locale: Locale): string {
-  return planLabels(locale).sheetNames[kind];
-}

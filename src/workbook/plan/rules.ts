@@ -4,7 +4,7 @@ import type { Locale } from "../../i18n/locale";
 import { isCellError, type CellValue } from "../grid";
 import { COLUMNS, templateHeader, type ColumnSpec } from "../read/columns";
 import { rulesSheetName, rulesSheetRows } from "../read/rulesSheet";
-import { addHeaderRow, addRow, addSpanningRow, finishPlan, fitWidth, newDraft, titleStyle } from "./draft";
+import { addHeaderRow, addRow, addSpanningRow, finishPlan, fitWidth, HEADER_FILL, newDraft, titleStyle } from "./draft";
 import { planLabels } from "./labels";
 import type { DataValidationSpec, PlanCell, SheetPlan } from "./types";
 
@@ -21,7 +21,7 @@ export function buildRulesSheetPlan(rules: Rules, locale: Locale): SheetPlan {
   d.styles.push({ range: { r0: 0, c0: 0, r1: 0, c1: width - 1 }, bold: true, fontSize: 14 });
   // A row with text in column A only (after the note) is a section title.
   rows.forEach((row, r) => {
-    if (r > 1 && typeof row[0] === "string" && row.slice(1).every((v) => v === null || v === undefined)) d.styles.push({ range: { r0: r, c0: 0, r1: r, c1: width - 1 }, bold: true, fill: "#D9E1F2" });
+    if (r > 1 && typeof row[0] === "string" && row.slice(1).every((v) => v === null || v === undefined)) d.styles.push({ range: { r0: r, c0: 0, r1: r, c1: width - 1 }, bold: true, fill: HEADER_FILL });
   });
   const l = planLabels(locale);
   const plan = finishPlan(d, {
