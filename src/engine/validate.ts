@@ -30,6 +30,14 @@ function isInteger(v: unknown): v is number {
   return isFiniteNumber(v) && Number.isInteger(v);
 }
 
+/**
+ * Rules from a JSON file or a sheet can lack whole parts (no "stars", a null award); an absent part
+ * reads as an empty one, so each field it should hold is reported instead of thrown on.
+ */
+function part<T>(v: T | null | undefined): T {
+  return (typeof v === "object" && v !== null ? v : {}) as T;
+}
+
 /** The `kind` of a tagged value that failed every known tag (rules read from a sheet can hold anything). */
 function kindOf(tagged: unknown): unknown {
   return typeof tagged === "object" && tagged !== null ? (tagged as { kind?: unknown }).kind : tagged;
@@ -39,12 +47,14 @@ function checkWeight(v: unknown, path: string, out: RulesIssues): void {
   if (!isFiniteNumber(v) || v < 0) out.add("RULES_NEGATIVE_WEIGHT", path, { value: shown(v) });
 }
 
-function checkDimension(dim: DimensionRule, d: number, out: RulesIssues): void {
+function checkDimension(given: DimensionRule, d: number, out: RulesIssues): void {
+  const dim = part(given);
   const path = `dimensions.${d}`;
   checkWeight(dim.weight, `${path}.weight`, out);
   const indicators = Array.isArray(dim.indicators) ? dim.indicators : [];
   if (indicators.length === 0) out.add("RULES_EMPTY_DIMENSION", `${path}.indicators`, { value: String(dim.key) });
-  indicators.forEach((ind, i) => {
+  indicators.forEach((given, i) => {
+    const ind = part(given);
     const ip = `${path}.indicators.${i}`;
     if (!isIndicatorKey(ind.key)) out.add("RULES_UNKNOWN_INDICATOR", `${ip}.key`, { value: String(ind.key) });
     checkWeight(ind.weight, `${ip}.weight`, out);
@@ -62,17 +72,18 @@ function checkDimensions(rules: Rules, out: RulesIssues): void {
   if (dims.length === 0) out.add("RULES_NO_DIMENSIONS", "dimensions");
   const seen = new Set<string>();
   dims.forEach((dim, d) => {
-    if (seen.has(dim.key)) out.add("RULES_DUPLICATE_KEY", `dimensions.${d}.key`, { value: String(dim.key) });
-    seen.add(dim.key);
+    const key = part(dim).key;
+    if (seen.has(key)) out.add("RULES_DUPLICATE_KEY", `dimensions.${d}.key`, { value: String(key) });
+    seen.add(key);
     checkDimension(dim, d, out);
   });
 }
 
 function checkStars(rules: Rules, out: RulesIssues): void {
-  const stars = rules.stars;
-  const levels = Array.isArray(stars.levels) ? stars.levels : [];
+  const stars = part(rules.stars);
+  const levels = (Array.isArray(stars.levels) ? stars.levels : []).map((l) => part(l));
   if (levels.length !== MAX_STARS) out.add("RULES_BAD_LEVELS", "stars.levels", { value: levels.length, expected: MAX_STARS });
-  const ladder: { path: string; level: number; t: StarThresholds }[] = [{ path: "stars.gate", level: 0, t: stars.gate }];
+  const ladder: { path: string; level: number; t: StarThresholds }[] = [{ path: "stars.gate", level: 0, t: part(stars.gate) }];
   levels.forEach((l, i) => {
     if (l.level !== i + 1) out.add("RULES_BAD_LEVELS", `stars.levels.${i}.level`, { value: shown(l.level), expected: i + 1 });
     ladder.push({ path: `stars.levels.${i}`, level: i + 1, t: l });
@@ -100,7 +111,8 @@ function checkStars(rules: Rules, out: RulesIssues): void {
   if (typeof stars.vetoBlocksPromotion !== "boolean") out.add("RULES_BAD_OPTION", "stars.vetoBlocksPromotion", { value: shown(stars.vetoBlocksPromotion) });
 }
 
-function checkAward(award: AwardRule, a: number, dimensionKeys: ReadonlySet<string>, out: RulesIssues): void {
+function checkAward(given: AwardRule, a: number, dimensionKeys: ReadonlySet<string>, out: RulesIssues): void {
+  const award = part(given);
   const path = `awards.${a}`;
   if (!isFiniteNumber(award.prizeYuan) || award.prizeYuan < 0) out.add("RULES_BAD_OPTION", `${path}.prizeYuan`, { value: shown(award.prizeYuan), min: 0 });
   if (typeof award.exclusive !== "boolean") out.add("RULES_BAD_OPTION", `${path}.exclusive`, { value: shown(award.exclusive) });
@@ -125,17 +137,19 @@ function checkAward(award: AwardRule, a: number, dimensionKeys: ReadonlySet<stri
 }
 
 function checkAwards(rules: Rules, out: RulesIssues): void {
-  const dimensionKeys = new Set((Array.isArray(rules.dimensions) ? rules.dimensions : []).map((d) => d.key));
+  const dimensionKeys = new Set((Array.isArray(rules.dimensions) ? rules.dimensions : []).map((d) => part(d).key));
   const seen = new Set<string>();
   (Array.isArray(rules.awards) ? rules.awards : []).forEach((award, a) => {
-    if (seen.has(award.key)) out.add("RULES_DUPLICATE_KEY", `awards.${a}.key`, { value: String(award.key) });
-    seen.add(award.key);
+    const key = part(award).key;
+    if (seen.has(key)) out.add("RULES_DUPLICATE_KEY", `awards.${a}.key`, { value: String(key) });
+    seen.add(key);
     checkAward(award, a, dimensionKeys, out);
   });
 }
 
 /** Every problem of `rules` as an error Issue (empty when the rules are usable). */
-export function validateRules(rules: Rules): Issue[] {
+export function validateRules(given: Rules): Issue[] {
+  const rules = part(given);
   const out = new RulesIssues();
   checkDimensions(rules, out);
   checkStars(rules, out);

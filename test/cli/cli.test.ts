@@ -168,6 +168,12 @@ describe("rate CLI rules and sheet options", () => {
     const json = JSON.parse(readFileSync(join(dir, "bad-out.json"), "utf8")) as { zones: unknown[]; issues: Array<{ code: string }> };
     expect(json.zones).toEqual([]);
     expect(json.issues.map((i) => i.code)).toContain("RULES_BAD_OPTION");
+    const partial = join(dir, "partial.json");
+    writeFileSync(partial, JSON.stringify({ ...getPreset("henan-2013"), stars: undefined }));
+    const incomplete = runCli(["--rules", partial, "--json", join(dir, "partial-out.json")]);
+    expect(incomplete.status).toBe(2);
+    const partialJson = JSON.parse(readFileSync(join(dir, "partial-out.json"), "utf8")) as { issues: Array<{ code: string }> };
+    expect(partialJson.issues.map((i) => i.code)).toContain("RULES_BAD_LEVELS");
     const garbled = join(dir, "garbled.json");
     writeFileSync(garbled, "{ not json");
     const broken = runCli(["--rules", garbled]);

@@ -87,6 +87,30 @@ describe("validateRules", () => {
     ]);
   });
 
+  it("reports the parts a rules file leaves out instead of failing on them", () => {
+    const missingParts = { ...preset("henan-2013"), stars: undefined, awards: [null] } as unknown as Rules;
+    expect(codesAndPaths(missingParts)).toEqual([
+      ["RULES_BAD_LEVELS", "stars.levels"],
+      ["RULES_BAD_THRESHOLD", "stars.gate.va"],
+      ["RULES_BAD_THRESHOLD", "stars.gate.tax"],
+      ["RULES_BAD_THRESHOLD", "stars.gate.emp"],
+      ["RULES_BAD_OPTION", "stars.minIndicatorsMet"],
+      ["RULES_BAD_OPTION", "stars.maxStepPerYear"],
+      ["RULES_BAD_OPTION", "stars.vetoBlocksPromotion"],
+      ["RULES_BAD_OPTION", "awards.0.prizeYuan"],
+      ["RULES_BAD_OPTION", "awards.0.exclusive"],
+      ["RULES_BAD_OPTION", "awards.0.selection.kind"],
+    ]);
+    const nullIndicator = preset("henan-2013");
+    (nullIndicator.dimensions[1].indicators as unknown[])[0] = null;
+    expect(codesAndPaths(nullIndicator)).toEqual([
+      ["RULES_UNKNOWN_INDICATOR", "dimensions.1.indicators.0.key"],
+      ["RULES_NEGATIVE_WEIGHT", "dimensions.1.indicators.0.weight"],
+      ["RULES_UNKNOWN_METHOD", "dimensions.1.indicators.0.method"],
+    ]);
+    expect(codesAndPaths(null as unknown as Rules)).toContainEqual(["RULES_NO_DIMENSIONS", "dimensions"]);
+  });
+
   it("documents every code it can emit in issueCodes.ts", () => {
     const doc = readFileSync(join(__dirname, "../../src/engine/issueCodes.ts"), "utf8");
     for (const code of ENGINE_ISSUE_CODES) expect(doc.split(`- ${code} `).length).toBe(2);
