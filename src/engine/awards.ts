@@ -51,6 +51,11 @@ export interface AwardOutcome {
   issues: Issue[];
 }
 
+/** The award's key, and its names so a message can say 十强 rather than "strong". */
+function awardParams(rule: AwardRule): Record<string, string> {
+  return { award: rule.key, awardZh: rule.nameZh, awardEn: rule.nameEn };
+}
+
 function list(rule: AwardRule, zones: string[], tieAtLastPlace: boolean, metricUsed: MetricUsed): AwardList {
   return { key: rule.key, nameZh: rule.nameZh, nameEn: rule.nameEn, prizeYuan: rule.prizeYuan, zones, tieAtLastPlace, metricUsed };
 }
@@ -116,11 +121,11 @@ export function assignAwards(ranked: ZoneResult[], inputs: ZoneInput[], rules: R
       award = list(rule, winners.map((z) => z.zone), false, "firstStar");
     } else {
       const metric = metricOf(rule.selection.metric, hasPrevRankColumn);
-      if (metric.used === "vaGrowth") issues.push({ severity: "warning", code: "FAST_FALLBACK_GROWTH", params: { award: rule.key } });
+      if (metric.used === "vaGrowth") issues.push({ severity: "warning", code: "FAST_FALLBACK_GROWTH", params: awardParams(rule) });
       const picked = pickTop(contenders(ranked, inputs, open, metric.value, rule.selection.count), rule.selection.count);
       winners = picked.winners.map((c) => c.zone);
       const tie = picked.tiedAtLast.length > 0;
-      if (tie) issues.push({ severity: "warning", code: "AWARD_TIE_LAST_PLACE", params: { award: rule.key, zones: picked.tiedAtLast.map((c) => c.zone.zone).join(",") } });
+      if (tie) issues.push({ severity: "warning", code: "AWARD_TIE_LAST_PLACE", params: { ...awardParams(rule), zones: picked.tiedAtLast.map((c) => c.zone.zone).join(",") } });
       award = list(rule, winners.map((z) => z.zone), tie, metric.used);
     }
     for (const z of winners) {

@@ -34,9 +34,11 @@
  *                                                            summed up after the first MAX_MISSING_WARNINGS_PER_INDICATOR
  * - MISSING_COLUMN             {indicator, policy, columns}  the rules score an indicator whose input column(s)
  *                                                            (comma-joined) are absent from the table; once per indicator
- * - FAST_FALLBACK_GROWTH       {award}                       no prevRank column: the rank-change award ranks by vaGrowth
- * - AWARD_TIE_LAST_PLACE       {award, zones}                the tie-break chain cannot split the last place; every
+ * - FAST_FALLBACK_GROWTH       {award, awardZh, awardEn}     no prevRank column: the rank-change award ranks by vaGrowth
+ * - AWARD_TIE_LAST_PLACE       {award, awardZh, awardEn, zones}
+ *                                                            the tie-break chain cannot split the last place; every
  *                                                            tied zone (comma-joined names) is taken in: 需人工确认
+ *   (award is the rule's key; awardZh / awardEn its names, which messages show)
  */
 export const ENGINE_ISSUE_CODES = [
   "RULES_NO_DIMENSIONS",

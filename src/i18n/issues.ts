@@ -235,6 +235,8 @@ function entryFor(code: string): Entry {
 export function formatIssue(issue: Issue, locale: Locale): string {
   const params: Params = { code: issue.code, ...(issue.params ?? {}) };
   if (typeof params.indicator === "string") params.indicator = indicatorLabel(params.indicator, locale === "zh-CN" ? "zh" : "en");
+  const awardName = locale === "zh-CN" ? params.awardZh : params.awardEn;
+  if (awardName !== undefined && awardName !== "") params.award = awardName;
   const text = entryFor(issue.code)[locale](params);
   const where = issue.cell ?? (issue.zone !== undefined ? issue.zone : undefined);
   if (where === undefined) return text;

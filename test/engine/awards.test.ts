@@ -57,7 +57,7 @@ describe("十快", () => {
     const result = rate(table(zones), twoDims([fast]));
     expect(winners(result).fast).toEqual(["B", "C"]);
     expect(result.awards[0].metricUsed).toBe("vaGrowth");
-    expect(result.issues).toEqual([{ severity: "warning", code: "FAST_FALLBACK_GROWTH", params: { award: "fast" } }]);
+    expect(result.issues).toEqual([{ severity: "warning", code: "FAST_FALLBACK_GROWTH", params: { award: "fast", awardZh: "fast", awardEn: "fast" } }]);
   });
 });
 
@@ -82,7 +82,7 @@ describe("tie-break chain", () => {
     expect(result.awards[0]).toMatchObject({ zones: ["Top", "A", "B", "C"], tieAtLastPlace: true });
     // 4 winners × 1000
     expect(result.prizeTotalYuan).toBe(4000);
-    expect(result.issues).toEqual([{ severity: "warning", code: "AWARD_TIE_LAST_PLACE", params: { award: "strong", zones: "A,B,C" } }]);
+    expect(result.issues).toEqual([{ severity: "warning", code: "AWARD_TIE_LAST_PLACE", params: { award: "strong", awardZh: "strong", awardEn: "strong", zones: "A,B,C" } }]);
   });
 
   it("finds the winners and the last-place tie on a table many times the award's size", () => {

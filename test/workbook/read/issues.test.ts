@@ -42,6 +42,15 @@ describe("issue messages", () => {
     expect(formatIssue(tie, "zh-CN")).toContain("需人工确认");
   });
 
+  it("names an award in the report language, not by its rule key", () => {
+    const tie: Issue = { severity: "warning", code: "AWARD_TIE_LAST_PLACE", params: { award: "strong", awardZh: "十强", awardEn: "Top 10 strongest", zones: "甲,乙" } };
+    expect(formatIssue(tie, "zh-CN")).toMatch(/^“十强”最后一名并列/);
+    expect(formatIssue(tie, "en-US")).toMatch(/^The last place of "Top 10 strongest" is tied/);
+    const fallback: Issue = { severity: "warning", code: "FAST_FALLBACK_GROWTH", params: { award: "fast", awardZh: "十快", awardEn: "Top 10 fastest" } };
+    expect(formatIssue(fallback, "zh-CN")).toContain("十快改按增加值增速评选");
+    expect(formatIssue(fallback, "en-US")).toContain("so Top 10 fastest is chosen by value-added growth");
+  });
+
   it("words any rules code with its path, and an unknown code generically", () => {
     const rules: Issue = { severity: "error", code: "RULES_SOMETHING_NEW", sheet: "评定规则", cell: "D12", params: { path: "dimensions[0].weight", value: -1 } };
     expect(formatIssue(rules, "en-US")).toMatch(/^D12: The rules are invalid \(dimensions\[0\]\.weight: -1\)/);
