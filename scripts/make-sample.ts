@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { PRESETS } from "../src/engine";
 import type { CellValue, Grid } from "../src/workbook/grid";
 import { PINNED_STARS, SAMPLE_CITIES } from "./sampleZones";
 
@@ -16,14 +17,8 @@ const SEED = 20131231;
 const TARGET_COUNTS: Readonly<Record<number, number>> = { 3: 2, 2: 11, 1: 49 };
 const BELOW_GATE = 8;
 
-/** henan-2013 ladder (SPEC §4.3): gate, 1★ … 4★ on va / tax / emp. */
-const LADDER: ReadonlyArray<readonly [number, number, number]> = [
-  [10, 1.5, 0.4],
-  [25, 3.75, 1],
-  [50, 7.5, 2],
-  [100, 15, 4],
-  [200, 30, 8],
-];
+/** The henan-2013 ladder (SPEC §4.3) on va / tax / emp: gate, then 1★ … 6★, taken from the preset the sample is tuned for. */
+const LADDER: ReadonlyArray<readonly [number, number, number]> = [PRESETS["henan-2013"].stars.gate, ...PRESETS["henan-2013"].stars.levels].map((t) => [t.va, t.tax, t.emp] as const);
 
 const HEADER = [
   "序号",
