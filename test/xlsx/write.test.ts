@@ -95,7 +95,7 @@ describe("writeResultXlsx", () => {
     const awards = book.getWorksheet("表彰名单")!;
     const rows: unknown[][] = [];
     awards.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows.some((r) => r[0] === "奖金合计：1500 万元（15000000 元）" && r[5] === 1500)).toBe(true);
+    expect(rows.some((r) => r[0] === "奖金合计：1,500 万元（15,000,000 元）" && r[5] === 1500)).toBe(true);
     expect(awards.getCell("A1").isMerged).toBe(true);
     const stars = book.getWorksheet("星级评定")!;
     const counts: unknown[][] = [];

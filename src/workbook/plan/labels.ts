@@ -114,6 +114,11 @@ const UNITS: Record<string, string> = {
   energyDrop: "%",
 };
 
+/** Amounts in printed sentences, digits grouped as on the prize notices (15,000,000). */
+function grouped(value: number): string {
+  return new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(value);
+}
+
 const CN_DIGITS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 const ZH: PlanLabels = {
@@ -160,10 +165,10 @@ const ZH: PlanLabels = {
   serial: "序号",
   basis: "评选依据",
   prizeWan: "奖金（万元）",
-  awardSection: (i, name, wan, n) => `${CN_DIGITS[i] ?? i + 1}、${name}（${n} 个，每个奖励 ${wan} 万元）`,
+  awardSection: (i, name, wan, n) => `${CN_DIGITS[i] ?? i + 1}、${name}（${n} 个，每个奖励 ${grouped(wan)} 万元）`,
   awardTieNote: "末位并列，需人工确认",
   subtotal: "小计",
-  prizeTotal: (wan, yuan) => `奖金合计：${wan} 万元（${yuan} 元）`,
+  prizeTotal: (wan, yuan) => `奖金合计：${grouped(wan)} 万元（${grouped(yuan)} 元）`,
   plaqueSection: (i) => `${CN_DIGITS[i] ?? i + 1}、授牌名单`,
   plaqueGroup: (l, n) => `${CN_DIGITS[l - 1]}星级产业集聚区（${n} 个）`,
   noWinners: "（无）",
@@ -271,10 +276,10 @@ const EN: PlanLabels = {
   serial: "No.",
   basis: "Basis",
   prizeWan: "Prize (10k yuan)",
-  awardSection: (i, name, wan, n) => `${i + 1}. ${name} (${n}, ${wan} × 10k yuan each)`,
+  awardSection: (i, name, wan, n) => `${i + 1}. ${name} (${n}, ${grouped(wan)} × 10k yuan each)`,
   awardTieNote: "Tie at last place: confirm by hand",
   subtotal: "Subtotal",
-  prizeTotal: (wan, yuan) => `Prize total: ${wan} × 10k yuan (${yuan} yuan)`,
+  prizeTotal: (wan, yuan) => `Prize total: ${grouped(wan)} × 10k yuan (${grouped(yuan)} yuan)`,
   plaqueSection: (i) => `${i + 1}. Plaques`,
   plaqueGroup: (l, n) => `${l}-star zones (${n})`,
   noWinners: "(none)",

@@ -154,6 +154,9 @@ function awardMetric(result: RatingResult, award: AwardList, z: ZoneResult): num
   }
 }
 
+/** Award metrics that are whole numbers (places moved up, star level), shown without decimals. */
+const WHOLE_METRICS = new Set<AwardList["metricUsed"]>(["rankChange", "firstStar"]);
+
 function buildAwards(result: RatingResult, l: PlanLabels, locale: Locale): SheetPlan {
   const d = newDraft(6);
   const byZone = new Map(result.zones.map((z) => [z.zone, z]));
@@ -172,7 +175,7 @@ function buildAwards(result: RatingResult, l: PlanLabels, locale: Locale): Sheet
     const sub = addRow(d, ["", l.subtotal, "", "", "", (award.prizeYuan * award.zones.length) / 10_000]);
     d.styles.push({ range: { r0: sub, c0: 0, r1: sub, c1: 5 }, bold: true });
     formatColumns(d, [0], first, sub, INTEGER);
-    formatColumns(d, [4], first, sub, POINTS);
+    formatColumns(d, [4], first, sub, WHOLE_METRICS.has(award.metricUsed) ? INTEGER : POINTS);
     formatColumns(d, [5], first, sub, YUAN_WAN);
     borderRows(d, first, sub);
     if (award.tieAtLastPlace) addSpanningRow(d, l.awardTieNote, { bold: true });

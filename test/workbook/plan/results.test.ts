@@ -99,8 +99,10 @@ describe("buildResultPlans", () => {
     expect(texts).toContain("三星级产业集聚区（1 个）");
     expect(texts).toContain("二星级产业集聚区（1 个）");
     // Three winners × 5,000,000 yuan = 15,000,000 yuan = 1,500 万元.
-    const total = awards.values.find((r) => r[0] === "奖金合计：1500 万元（15000000 元）");
+    const total = awards.values.find((r) => r[0] === "奖金合计：1,500 万元（15,000,000 元）");
     expect(total?.[5]).toBe(1500);
+    const enTexts = plan(buildResultPlans(smallResult(), [], "en-US"), "awards").values.map((r) => r[0]);
+    expect(enTexts).toContain("Prize total: 1,500 × 10k yuan (15,000,000 yuan)");
     const strongRows = awards.values.filter((r) => r[1] === "十强");
     expect(strongRows.map((r) => [r[0], r[2], r[3], r[4], r[5]])).toEqual([
       [1, "郑州航空港区", "郑州市", 80.5, 500],
@@ -109,6 +111,18 @@ describe("buildResultPlans", () => {
     expect(awards.values.filter((r) => r[1] === "小计").map((r) => r[5])).toEqual([1000, 500, 0]);
     const plaqueRows = awards.values.filter((r) => r[1] === "★★★" || r[1] === "★★");
     expect(plaqueRows.map((r) => r[2])).toEqual(["郑州航空港区", "+洛阳高新区"]);
+  });
+
+  test("表彰名单's basis is the composite for 十强 (points) and the places moved up for 十快 (a whole number)", () => {
+    const result = smallResult();
+    result.zones = result.zones.map((z) => (z.zone === "+洛阳高新区" ? { ...z, prevRank: 5, rankChange: 3 } : z));
+    const awards = plan(buildResultPlans(result, [], "zh-CN"), "awards");
+    const basis = (award: string): [PlanCell, string] => {
+      const r = awards.values.findIndex((row) => row[1] === award);
+      return [awards.values[r][4], resolveNumberFormats(awards, r, r)[0][4]];
+    };
+    expect(basis("十强")).toEqual([80.5, "0.00"]);
+    expect(basis("十快")).toEqual([3, "0"]);
   });
 
   test("晋级名单 lists promotions first, then demotions and zones below the gate", () => {
