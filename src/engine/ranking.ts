@@ -11,9 +11,24 @@ export interface Ranking {
   tied: Uint8Array;
 }
 
-/** Code-point order (not locale order): the same on every machine. */
+/** A UTF-16 unit moved so that units compare in code-point order: surrogates (characters above U+FFFF) after U+E000–U+FFFF. */
+function codePointOrderUnit(unit: number): number {
+  return unit < 0xd800 ? unit : unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
+}
+
+/**
+ * Code-point order (not locale order): the same on every machine. JavaScript's `<` compares UTF-16
+ * units, which puts a rare character above U+FFFF (CJK extension B, …) before full-width forms.
+ */
 export function byName(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointOrderUnit(x) - codePointOrderUnit(y) < 0 ? -1 : 1;
+  }
+  return a.length - b.length < 0 ? -1 : 1;
 }
 
 /** Ranks the subset `indices` (already deterministic in order) by score, descending. */

@@ -18,6 +18,12 @@ describe("ranking", () => {
     ]);
   });
 
+  it("orders a tied name with a character above U+FFFF by code point, not by UTF-16 unit", () => {
+    // Ｆ (U+FF26) < 𠀀 (U+20000) by code point; as UTF-16 the latter starts with 0xD840 and would come first.
+    const result = rate(table([z("𠀀区", 60), z("Ｆ区", 60), z("A区", 60)]), byFai);
+    expect(result.zones.map((r) => r.zone)).toEqual(["A区", "Ｆ区", "𠀀区"]);
+  });
+
   it("treats composites within 1e-9 as tied and orders them by code point, not locale", () => {
     // 甲 (U+7532) sorts after 乙 (U+4E59) by code point, though before it in pinyin order.
     const result = rate(table([z("甲", 60 + 5e-10), z("乙", 60), z("丙", 59)]), byFai);
