@@ -60,7 +60,6 @@ function list(rule: AwardRule, zones: string[], tieAtLastPlace: boolean, metricU
   return { key: rule.key, nameZh: rule.nameZh, nameEn: rule.nameEn, prizeYuan: rule.prizeYuan, zones, tieAtLastPlace, metricUsed };
 }
 
-/** Picks the winners of one "top" award from candidates in rank order; takes in an unsplittable last-place tie. */
 /**
  * The metric of each open zone (NaN where closed or without a value), and the lowest value that can
  * still win: the count-th best less the tie tolerance. Only zones at or above it become candidates,
@@ -87,6 +86,7 @@ function contenders(ranked: ZoneResult[], inputs: ZoneInput[], open: (z: ZoneRes
   return candidates;
 }
 
+/** Picks the winners of one "top" award from candidates in rank order; takes in an unsplittable last-place tie. */
 function pickTop(candidates: Candidate[], count: number): { winners: Candidate[]; tiedAtLast: Candidate[] } {
   if (!(count >= 1)) return { winners: [], tiedAtLast: [] };
   // Candidates arrive in rank order (deterministic), and the sort is stable, so the name decides only true ties.
