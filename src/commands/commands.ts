@@ -1,5 +1,4 @@
 // The ribbon's 重新计算: recalculates without opening the pane, then shows the outcome.
-import { DEFAULT_PRESET_ID } from "../engine/presets";
 import { createOfficeRatingHost } from "../excel/officeHost";
 import { localeFromOfficeLanguage } from "../i18n/locale";
 import { showNotice } from "./notify";
@@ -12,7 +11,7 @@ async function recalculateCommand(event: Office.AddinCommands.Event): Promise<vo
     isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
   });
   try {
-    const outcome = await recalculate(host, locale, DEFAULT_PRESET_ID);
+    const outcome = await recalculate(host, locale);
     await showNotice(outcome, locale);
   } finally {
     // Excel waits for this call before it takes the next command.

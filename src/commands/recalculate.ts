@@ -11,13 +11,14 @@ export interface RibbonOutcome {
 }
 
 /**
- * Rates with the workbook's rules sheet (or the preset) and reports the outcome. On input errors
- * nothing is written, so the first error cell is selected: the user lands where the fix is.
+ * Rates with the workbook's rules sheet (or the preset of its last run, as chosen in the pane) and
+ * reports the outcome. On input errors nothing is written, so the first error cell is selected:
+ * the user lands where the fix is.
  */
-export async function recalculate(host: RatingHost, locale: Locale, presetId: string): Promise<RibbonOutcome> {
+export async function recalculate(host: RatingHost, locale: Locale): Promise<RibbonOutcome> {
   const t = translator(locale);
   try {
-    const outcome = await host.run({ locale, presetId });
+    const outcome = await host.run({ locale });
     if (outcome.ok) return { intent: "success", text: t("ribbonDone", { count: outcome.sheetsWritten.length }) };
     const errors = outcome.issues.filter((i) => i.severity === "error");
     const first = errors.find((i) => i.sheet && i.cell);

@@ -7,7 +7,7 @@ import { resolveNumberFormats } from "../workbook/plan/formats";
 import { freeSheetName } from "../workbook/plan/sheetName";
 import type { CellStyle, PlanCell, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
 import type { Locale } from "../i18n/locale";
-import { MARKER_KEY, REGISTRY_SHEET } from "./marker";
+import { MARKER_KEY, PRESET_ROW, REGISTRY_SHEET } from "./marker";
 import { NOTICES } from "./notices";
 import type { WorkbookState } from "./read";
 
@@ -37,6 +37,8 @@ export interface ApplyOptions {
   mark: boolean;
   /** Activate the first new sheet afterwards. */
   activate: boolean;
+  /** The rule preset this run used, kept in the registry for the next run (default: the one kept before). */
+  presetId?: string;
 }
 
 export interface ApplyOutcome {
@@ -173,8 +175,9 @@ async function removeTemporarySheets(context: Excel.RequestContext): Promise<voi
   await context.sync();
 }
 
-/** Rewrites the registry sheet with the ids of the add-in's sheets. */
-function writeRegistry(context: Excel.RequestContext, state: WorkbookState, rows: Array<[string, SheetKind]>): void {
+/** Rewrites the registry sheet with the ids of the add-in's sheets and the preset of the last run. */
+function writeRegistry(context: Excel.RequestContext, state: WorkbookState, sheetRows: Array<[string, SheetKind]>, presetId: string | undefined): void {
+  const rows: string[][] = presetId === undefined ? sheetRows : [...sheetRows, [PRESET_ROW, presetId]];
   const sheets = context.workbook.worksheets;
   let registry: Excel.Worksheet;
   if (state.registry === undefined) {
@@ -183,7 +186,7 @@ function writeRegistry(context: Excel.RequestContext, state: WorkbookState, rows
   } else {
     registry = sheets.getItem(REGISTRY_SHEET);
   }
-  const height = Math.max(rows.length, state.registry?.length ?? 0);
+  const height = Math.max(rows.length, (state.registry?.length ?? 0) + (state.presetId === undefined ? 0 : 1));
   if (height === 0) return;
   const values = Array.from({ length: height }, (_, i) => rows[i] ?? ["", ""]);
   const range = registry.getRangeByIndexes(0, 0, height, 2);
@@ -242,7 +245,7 @@ export async function applyPlans(context: Excel.RequestContext, state: WorkbookS
     const gone = new Set(replaced.map((s) => s.id));
     const kept = (state.registry ?? []).filter(([id]) => !gone.has(id) && state.sheets.some((s) => s.id === id));
     const added: Array<[string, SheetKind]> = opts.mark ? created.map((ws, i) => [ws.id, plans[i].kind]) : [];
-    writeRegistry(context, state, [...kept, ...added]);
+    writeRegistry(context, state, [...kept, ...added], opts.presetId ?? state.presetId);
     await context.sync();
   }
   if (!opts.caps.printSetup) notices.push(NOTICES.noPrintSetup(opts.locale));

@@ -31,8 +31,8 @@ export interface RunOptions {
   locale: Locale;
   /** Rate this sheet instead of the first with an indicator header. */
   sheet?: string;
-  /** Preset id used when the workbook has no 评定规则 sheet. */
-  presetId: string;
+  /** Preset id used when the workbook has no 评定规则 sheet; default: the preset of the workbook's last run, else the default preset. */
+  presetId?: string;
   /** Reports progress as a fraction 0–1 with a localised step label. */
   onProgress?: (fraction: number, label: string) => void;
 }

@@ -9,6 +9,9 @@ export const MARKER_KEY = "ZoneRatingAddin.kind";
 /** The very hidden sheet listing [sheet id, kind] of every sheet the add-in made. */
 export const REGISTRY_SHEET = "ZoneRatingAddin.registry";
 
+/** The registry row ["preset", id] keeps the rule preset of the last run (sheet ids never read "preset"). */
+export const PRESET_ROW = "preset";
+
 export const RESULT_KINDS: readonly SheetKind[] = ["stars", "ranking", "byCity", "awards", "promotions", "details", "validation"];
 
 const KINDS = new Set<string>([...RESULT_KINDS, "rules"]);

@@ -64,7 +64,8 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
     return deps.run(async (context) => {
       progress(0, NOTICES.progressRead(locale));
       const state = await readWorkbook(context, readOpts(true, options.sheet));
-      const prepared = prepareRun(state.grids, { locale, presetId: options.presetId, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
+      const presetId = options.presetId ?? state.presetId ?? DEFAULT_PRESET_ID;
+      const prepared = prepareRun(state.grids, { locale, presetId, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
       if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
         return { ok: false, issues: prepared.issues, sheetsWritten: [], notices: [] };
       }
@@ -73,7 +74,14 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
       const issues = [...prepared.issues, ...localizeIssues(result.issues, locale)];
       const plans = buildResultPlans({ ...result, issues: [] }, issues, locale);
       progress(0.5, NOTICES.progressWrite(locale));
-      const applied = await applyPlans(context, state, plans, { locale, caps, replaceKinds: RESULT_KINDS, mark: true, activate: true });
+      const applied = await applyPlans(context, state, plans, {
+        locale,
+        caps,
+        replaceKinds: RESULT_KINDS,
+        mark: true,
+        activate: true,
+        ...(prepared.rulesSource === "preset" ? { presetId } : {}),
+      });
       progress(1, NOTICES.progressDone(locale));
       return { ok: true, result, issues, sheetsWritten: applied.written, notices: applied.notices };
     });

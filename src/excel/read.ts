@@ -3,7 +3,7 @@
 import type { CellValue, Grid } from "../workbook/grid";
 import { isRulesSheetName } from "../workbook/read/rulesSheet";
 import type { SheetKind } from "../workbook/plan/types";
-import { isOwnKind, isResultKind, MARKER_KEY, REGISTRY_SHEET } from "./marker";
+import { isOwnKind, isResultKind, MARKER_KEY, PRESET_ROW, REGISTRY_SHEET } from "./marker";
 
 export interface ListedSheet {
   name: string;
@@ -18,6 +18,8 @@ export interface WorkbookState {
   sheets: ListedSheet[];
   /** Registry rows as read ([id, kind]); undefined when the registry sheet does not exist. */
   registry?: Array<[string, SheetKind]>;
+  /** The rule preset of the workbook's last run, from the registry. */
+  presetId?: string;
   /** Input grids: user sheets and the rules sheet, never the add-in's result sheets. */
   grids: Grid[];
 }
@@ -39,6 +41,11 @@ export function toCellValue(v: unknown): CellValue {
   if (typeof v === "string") return ERROR_VALUE.test(v) ? { error: v } : v;
   if (typeof v === "number" || typeof v === "boolean") return v;
   return String(v);
+}
+
+function registryPreset(values: unknown[][]): string | undefined {
+  const row = values.find(([key, id]) => key === PRESET_ROW && typeof id === "string" && id !== "");
+  return row ? String(row[1]) : undefined;
 }
 
 function registryRows(values: unknown[][]): Array<[string, SheetKind]> {
@@ -97,6 +104,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   await context.sync();
 
   const registry = registrySheet.isNullObject ? undefined : registryRange.isNullObject ? [] : registryRows(registryRange.values);
+  const presetId = registryRange.isNullObject ? undefined : registryPreset(registryRange.values);
   const registered = new Map(registry ?? []);
   const listed: ListedSheet[] = [];
   const reads: SheetRead[] = [];
@@ -137,5 +145,6 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   }
   const state: WorkbookState = { sheets: listed, grids };
   if (registry) state.registry = registry;
+  if (presetId !== undefined) state.presetId = presetId;
   return state;
 }

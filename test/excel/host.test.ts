@@ -195,6 +195,21 @@ describe("Office host on the fake Excel", () => {
     expect(wb.sheets.filter((s) => s.name !== REGISTRY_SHEET).map((s) => s.name)).toEqual(["指标数据", ...RESULT_SHEETS]);
   });
 
+  test("a run without a preset uses the workbook's last one (the ribbon after a pane run with henan-2017)", async () => {
+    const { wb, host } = setup(indicatorRows(12));
+    const fresh = await host.run({ locale: "zh-CN" });
+    expect(fresh.result?.rules.id).toBe("henan-2013");
+    await host.run({ locale: "zh-CN", presetId: "henan-2017" });
+    const again = await host.run({ locale: "zh-CN" });
+    expect(again.result?.rules.id).toBe("henan-2017");
+    // A rules sheet wins over the kept preset; the preset is still kept for when that sheet goes.
+    await host.insertRulesSheet("service-zones-2016", "zh-CN");
+    expect((await host.run({ locale: "zh-CN" })).result?.rules.id).toBe("service-zones-2016");
+    const registry = wb.getSheet(REGISTRY_SHEET)!;
+    const rows = Array.from({ length: registry.usedRect()!.r1 + 1 }, (_, r) => [registry.cellAt(r, 0)?.value, registry.cellAt(r, 1)?.value]);
+    expect(rows).toContainEqual(["preset", "henan-2017"]);
+  });
+
   test("selectCell activates the sheet and selects the cell", async () => {
     const { wb, host } = setup(indicatorRows(5));
     wb.addSheet("其他");

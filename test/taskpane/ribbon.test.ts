@@ -4,10 +4,10 @@ import { recalculate } from "../../src/commands/recalculate";
 import { ERROR_AT_E7, HostDouble } from "./doubles";
 
 describe("ribbon recalculate", () => {
-  it("runs with the preset and reports the sheets written", async () => {
+  it("leaves the preset to the host (the workbook's last one) and reports the sheets written", async () => {
     const host = new HostDouble();
-    const outcome = await recalculate(host, "zh-CN", "henan-2013");
-    expect(host.calls[0].args[0]).toMatchObject({ locale: "zh-CN", presetId: "henan-2013" });
+    const outcome = await recalculate(host, "zh-CN");
+    expect(host.calls[0].args[0]).toEqual({ locale: "zh-CN" });
     expect(outcome).toEqual({ intent: "success", text: "重新计算完成：已写入 2 张结果表。" });
   });
 
@@ -16,7 +16,7 @@ describe("ribbon recalculate", () => {
     const second = { ...ERROR_AT_E7, cell: "F9" };
     const sheetless = { severity: "error" as const, code: "NO_HEADER" };
     host.runImpl = async () => ({ ok: false, issues: [sheetless, ERROR_AT_E7, second], sheetsWritten: [], notices: [] });
-    const outcome = await recalculate(host, "en-US", "henan-2013");
+    const outcome = await recalculate(host, "en-US");
     expect(host.calls.filter((c) => c.method === "selectCell")).toEqual([{ method: "selectCell", args: ["指标数据", "E7"] }]);
     expect(outcome.intent).toBe("error");
     expect(outcome.text).toBe("3 errors found; nothing was written. The first error cell is selected; open the task pane to see every problem.");
@@ -25,7 +25,7 @@ describe("ribbon recalculate", () => {
   it("turns a rejected Excel.run into words instead of throwing", async () => {
     const host = new HostDouble();
     host.runImpl = () => Promise.reject(new Error("The workbook is in cell-edit mode."));
-    await expect(recalculate(host, "zh-CN", "henan-2013")).resolves.toEqual({
+    await expect(recalculate(host, "zh-CN")).resolves.toEqual({
       intent: "error",
       text: "重新计算没有完成：The workbook is in cell-edit mode。请结束单元格编辑后重试。",
     });
