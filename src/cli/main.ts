@@ -39,6 +39,9 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   const input = args.input ?? SAMPLE_WORKBOOK;
   const rulesOption = loadRulesOption(args.rules);
   if (!existsSync(input)) throw new UsageError(`Input workbook not found: ${input}`);
+  const outPath = resolve(args.out ?? `out/${basename(input, extname(input))}-rated.xlsx`);
+  // The rated workbook is the input rewritten by ExcelJS, which drops what it cannot model (charts, pivots, …): never over the user's file.
+  if (outPath === resolve(input)) throw new UsageError(`--out must not be the input workbook (${input}): the user's workbook is never overwritten. Choose another file.`);
   let grids;
   try {
     grids = await readXlsxGrids(input);
@@ -53,7 +56,6 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   }
   const result = rate(prepared.table, prepared.rules);
   const issues: Issue[] = [...prepared.issues, ...localizeIssues(result.issues, args.locale)];
-  const outPath = resolve(args.out ?? `out/${basename(input, extname(input))}-rated.xlsx`);
   mkdirSync(dirname(outPath), { recursive: true });
   await writeResultXlsx(buildResultPlans(result, issues, args.locale), { inputPath: input, outPath });
   writeJson(args.json, resultJson(result, issues));

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getPreset } from "../../src/engine";
-import { runCli } from "./run";
+import { REPO, runCli } from "./run";
 
 const STAR_STATUSES = ["promoted", "first", "kept", "demoted", "belowGate", "new"];
 
@@ -134,6 +134,18 @@ describe("rate CLI failures other than input data", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("exits 1 and leaves the input untouched when --out names the input workbook", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rate-cli-bad-"));
+    const input = join(dir, "zones.xlsx");
+    copyFileSync(join(REPO, "samples/henan-zones-sample.xlsx"), input);
+    const before = readFileSync(input);
+    const run = runCli([input, "--out", "zones.xlsx", "--json", join(dir, "out.json")], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/--out must not be the input workbook/);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(["zones.xlsx"]);
   });
 
   it("exits 1 when the input is not an xlsx file", () => {
