@@ -10,7 +10,8 @@ import { isBlankCell, parseNumberCell, parseTextCell } from "./cells";
 /** Errors listed per sheet before the rest are summed up in one TOO_MANY_ERRORS issue. */
 export const MAX_LISTED_ERRORS = 200;
 
-const TOTALS = /^(合计|总计|小计|全省|全省合计|全省总计|总合计|total|totals|grandtotal|sum)[:：]?$/i;
+/** 合计 / 总计 / 全省, and the per-city subtotals officials put between cities (郑州市小计, 开封市合计). */
+const TOTALS = /^(.*(合计|总计|小计)|全省|total|totals|subtotal|grandtotal|sum)[:：]?$/i;
 /** Notes officials write under a table (注：…, 数据来源：…), recognised only when the row has no figures. */
 const NOTE = /^(注|说明|备注|数据来源|资料来源|填表人|制表|审核)/;
 

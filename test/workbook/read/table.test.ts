@@ -140,6 +140,16 @@ describe("readIndicatorTable", () => {
     ]);
   });
 
+  it("skips a city's subtotal row as a totals row", () => {
+    const g = grid([HEAD, ["甲", "郑州", 1, 1, 1], ["乙", "郑州", 2, 2, 2], ["郑州市小计", null, 3, 3, 3], ["丙", "开封", 4, 4, 4], ["开封市合计：", "开封", 4, 4, 4]]);
+    const { table, issues } = readIndicatorTable(g);
+    expect(table?.zones.map((z) => z.zone)).toEqual(["甲", "乙", "丙"]);
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([
+      ["TOTALS_ROW_SKIPPED", "A4"],
+      ["TOTALS_ROW_SKIPPED", "A6"],
+    ]);
+  });
+
   it("skips a note under the table, but not a zone whose name starts like one that has figures", () => {
     const g = grid([HEAD, ["说明区", "郑州", 1, 1, 1], ["甲", "郑州", 1, 1, 1], ["注：数据来源于各市统计局。"], ["合计：", null, 2, 2, 2]]);
     const { table, issues } = readIndicatorTable(g);
