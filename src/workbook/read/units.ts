@@ -13,7 +13,7 @@ const FACTORS: Record<CanonicalUnit, Record<string, number>> = {
 };
 
 /** Units that only label a unitless column (counts, levels, ranks). */
-const LABEL_ONLY = new Set(["名", "位", "星", "级", "星级", "个", "rank", "stars", "level"]);
+const LABEL_ONLY = new Set(["名", "位", "名次", "位次", "星", "级", "星级", "个", "rank", "stars", "level"]);
 
 /**
  * The factor to apply for a header's unit, or undefined when the unit is unknown for this column.

@@ -124,6 +124,13 @@ describe("readIndicatorTable", () => {
     ]);
   });
 
+  it("accepts a rank or star column labelled with 名次 / 位次 / 星级", () => {
+    const g = grid([[...HEAD, "上年综合排名（名次）", "上年星级（星级）", "Prev Rank (位次)"], ["甲", "郑州", 1, 1, 1, 3, 2, 3]]);
+    const { table, issues } = readIndicatorTable(g);
+    expect(codesAt(issues)).toEqual(["DUPLICATE_COLUMN@H1"]);
+    expect(table?.zones[0]).toMatchObject({ prevRank: 3, prevStars: 2 });
+  });
+
   it("flags an unknown unit on the header cell", () => {
     const { issues } = readIndicatorTable(grid([[...HEAD.slice(0, 2), "增加值（美元）", ...HEAD.slice(3)], ["甲", "郑州", 1, 1, 1]]));
     expect(codesAt(issues)).toEqual(["UNKNOWN_UNIT@C1"]);
