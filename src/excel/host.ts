@@ -23,6 +23,8 @@ export interface WorkbookOverview {
   /** The rules a run would use: the 评定规则 sheet where present and valid, else the chosen preset. */
   rules: Rules;
   rulesSource: "sheet" | "preset";
+  /** The preset a run uses without a rules sheet: the one asked for, else the workbook's last run's, else the default. */
+  presetId: string;
   /** Problems found while looking (e.g. an invalid rules sheet), already localised. */
   issues: Issue[];
 }
@@ -50,7 +52,8 @@ export interface RunOutcome {
 }
 
 export interface RatingHost {
-  overview(locale: Locale, presetId: string): Promise<WorkbookOverview>;
+  /** Without a presetId, looks at the preset of the workbook's last run (the default preset if none). */
+  overview(locale: Locale, presetId?: string): Promise<WorkbookOverview>;
   /** Reads, rates and writes every result sheet (replacing the add-in's earlier ones). */
   run(options: RunOptions): Promise<RunOutcome>;
   /** Writes the preset as an editable 评定规则 sheet; returns the sheet's name. */

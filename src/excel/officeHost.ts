@@ -36,9 +36,10 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
   const caps = capabilities(deps);
   const readOpts = (values: boolean, sheet?: string): ReadOptions => ({ customProperties: caps.customProperties, values, ...(sheet !== undefined ? { sheet } : {}) });
 
-  async function overview(locale: Locale, presetId: string): Promise<WorkbookOverview> {
+  async function overview(locale: Locale, asked?: string): Promise<WorkbookOverview> {
     return deps.run(async (context) => {
       const state = await readWorkbook(context, readOpts(true));
+      const presetId = asked ?? state.presetId ?? DEFAULT_PRESET_ID;
       const prepared = prepareRun(state.grids, { presetId, locale });
       const gridOf = new Map(state.grids.map((g) => [g.sheet, g]));
       const rules: Rules | undefined = prepared.rules ?? getPreset(presetId) ?? getPreset(DEFAULT_PRESET_ID);
@@ -51,6 +52,7 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
         zoneCount: prepared.table?.zones.length ?? 0,
         rules,
         rulesSource: prepared.rulesSource === "sheet" ? "sheet" : "preset",
+        presetId,
         issues: prepared.issues,
       };
       if (prepared.sheet !== undefined && prepared.table) out.indicatorSheet = prepared.sheet;

@@ -25,7 +25,8 @@ function failure(t: Translate, key: StringKey, error: unknown, params: Record<st
   return { intent: "error", text: t(key, { ...params, detail: errorDetail(error, t) }) };
 }
 
-export async function loadOverview(ctx: PaneContext, presetId: string): Promise<void> {
+/** Without a presetId the host takes the workbook's last one (the pane's first look). */
+export async function loadOverview(ctx: PaneContext, presetId: string | undefined): Promise<void> {
   ctx.dispatch({ type: "overviewStarted" });
   try {
     const overview = await ctx.host.overview(ctx.locale, presetId);

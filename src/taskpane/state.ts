@@ -48,7 +48,8 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
       return { ...state, busy: true };
     case "overviewLoaded": {
       const stillThere = state.sheet !== undefined && event.overview.sheets.some((s) => s.name === state.sheet);
-      return { ...state, busy: false, progress: undefined, overview: event.overview, sheet: stillThere ? state.sheet : undefined };
+      // The picker follows the preset the overview used: at first the one of the workbook's last run.
+      return { ...state, busy: false, progress: undefined, overview: event.overview, presetId: event.overview.presetId, sheet: stillThere ? state.sheet : undefined };
     }
     case "actionStarted":
       return { ...state, busy: true, message: undefined, progress: { fraction: 0, label: event.label } };

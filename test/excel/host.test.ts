@@ -202,6 +202,10 @@ describe("Office host on the fake Excel", () => {
     await host.run({ locale: "zh-CN", presetId: "henan-2017" });
     const again = await host.run({ locale: "zh-CN" });
     expect(again.result?.rules.id).toBe("henan-2017");
+    // The pane opening on this workbook starts from that preset too.
+    const look = await host.overview("zh-CN");
+    expect([look.presetId, look.rules.id]).toEqual(["henan-2017", "henan-2017"]);
+    expect((await host.overview("zh-CN", "henan-2013")).presetId).toBe("henan-2013");
     // A rules sheet wins over the kept preset; the preset is still kept for when that sheet goes.
     await host.insertRulesSheet("service-zones-2016", "zh-CN");
     expect((await host.run({ locale: "zh-CN" })).result?.rules.id).toBe("service-zones-2016");

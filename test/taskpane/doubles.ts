@@ -59,6 +59,7 @@ export function overview(partial: Partial<WorkbookOverview> = {}): WorkbookOverv
     zoneCount: 3,
     rules,
     rulesSource: "preset",
+    presetId: "henan-2013",
     issues: [],
     ...partial,
   };
@@ -79,7 +80,7 @@ export class HostDouble implements RatingHost {
   selectImpl: () => Promise<void> = async () => undefined;
   removeImpl: () => Promise<number> = async () => 7;
 
-  overview(locale: Locale, presetId: string): Promise<WorkbookOverview> {
+  overview(locale: Locale, presetId?: string): Promise<WorkbookOverview> {
     this.calls.push({ method: "overview", args: [locale, presetId] });
     return this.overviewImpl();
   }

@@ -7,6 +7,11 @@ describe("pane state", () => {
     expect(INITIAL_STATE.presetId).toBe("henan-2013");
   });
 
+  it("takes up the preset the overview used (the workbook's last run's) for the picker and the next run", () => {
+    const state = paneReducer(INITIAL_STATE, { type: "overviewLoaded", overview: overview({ presetId: "henan-2017" }) });
+    expect(state.presetId).toBe("henan-2017");
+  });
+
   it("targets the overview's indicator sheet until the user picks another", () => {
     let state = paneReducer(INITIAL_STATE, { type: "overviewLoaded", overview: overview() });
     expect(state.busy).toBe(false);

@@ -57,7 +57,7 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
   const { overview, outcome, busy, presetId, progress, message } = state;
 
   useEffect(() => {
-    void loadOverview(ctx, INITIAL_STATE.presetId);
+    void loadOverview(ctx, undefined);
   }, [ctx]);
 
   const choosePreset = useCallback(
@@ -90,7 +90,7 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
             <MessageBarBody>{message.text}</MessageBarBody>
             {message.retryOverview && (
               <MessageBarActions>
-                <Button size="small" onClick={() => void loadOverview(ctx, presetId)}>
+                <Button size="small" onClick={() => void loadOverview(ctx, overview ? presetId : undefined)}>
                   {t("retry")}
                 </Button>
               </MessageBarActions>
