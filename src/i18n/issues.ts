@@ -231,6 +231,12 @@ function entryFor(code: string): Entry {
   return CATALOG[code] ?? (code.startsWith("RULES_") ? RULES_FALLBACK : GENERIC);
 }
 
+/** Where an issue points: its cell, else its zone, else (rules from a file have no cells) its path in the rules. */
+function locationOf(issue: Issue): string | undefined {
+  const path = issue.params?.path;
+  return issue.cell ?? issue.zone ?? (typeof path === "string" && path !== "" ? path : undefined);
+}
+
 /** The issue as one line in the report language, led by the cell it concerns. */
 export function formatIssue(issue: Issue, locale: Locale): string {
   const params: Params = { code: issue.code, ...(issue.params ?? {}) };
@@ -238,7 +244,7 @@ export function formatIssue(issue: Issue, locale: Locale): string {
   const awardName = locale === "zh-CN" ? params.awardZh : params.awardEn;
   if (awardName !== undefined && awardName !== "") params.award = awardName;
   const text = entryFor(issue.code)[locale](params);
-  const where = issue.cell ?? (issue.zone !== undefined ? issue.zone : undefined);
+  const where = locationOf(issue);
   if (where === undefined) return text;
   return locale === "zh-CN" ? `${where}：${text}` : `${where}: ${text}`;
 }

@@ -51,6 +51,12 @@ describe("issue messages", () => {
     expect(formatIssue(fallback, "en-US")).toContain("so Top 10 fastest is chosen by value-added growth");
   });
 
+  it("leads a rules-file issue, which has no cell, with its path in the rules", () => {
+    const fromFile: Issue = { severity: "error", code: "RULES_BAD_OPTION", params: { path: "stars.minIndicatorsMet", value: 4, min: 1, max: 3 } };
+    expect(formatIssue(fromFile, "zh-CN")).toBe("stars.minIndicatorsMet：设置值“4”超出允许范围（1–3）。请改为允许的值。");
+    expect(formatIssue({ ...fromFile, cell: "B9" }, "en-US")).toBe('B9: The setting "4" is out of range (1–3). Enter an allowed value.');
+  });
+
   it("words any rules code with its path, and an unknown code generically", () => {
     const rules: Issue = { severity: "error", code: "RULES_SOMETHING_NEW", sheet: "评定规则", cell: "D12", params: { path: "dimensions[0].weight", value: -1 } };
     expect(formatIssue(rules, "en-US")).toMatch(/^D12: The rules are invalid \(dimensions\[0\]\.weight: -1\)/);
