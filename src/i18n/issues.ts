@@ -205,10 +205,6 @@ const CATALOG: Record<string, Entry> = {
     "zh-CN": (p) => `评定规则中“${s(p, "field")}”为空。请填写该单元格。`,
     "en-US": (p) => `In the rules, "${s(p, "field")}" is blank. Fill it in.`,
   },
-  RULES_FILE_UNREADABLE: {
-    "zh-CN": (p) => `规则文件“${s(p, "file")}”无法读取（${s(p, "reason")}）。请检查文件路径和 JSON 格式。`,
-    "en-US": (p) => `The rules file "${s(p, "file")}" cannot be read (${s(p, "reason")}). Check the path and the JSON.`,
-  },
 };
 
 /** Rules issues from the engine's validator that the catalogue does not name one by one. */
