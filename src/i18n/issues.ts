@@ -121,9 +121,12 @@ const CATALOG: Record<string, Entry> = {
     "zh-CN": (p) => `“${s(p, "indicator")}”缺少数值，${POLICY_ZH[s(p, "policy")] ?? s(p, "policy")}。如有数据请补填后重新评定。`,
     "en-US": (p) => `"${s(p, "indicator")}" has no value, so ${POLICY_EN[s(p, "policy")] ?? s(p, "policy")}. Fill it in and run again if the figure exists.`,
   },
+  // A derived indicator names the input columns the user must add (上年增加值 for 增加值增速), not itself.
   MISSING_COLUMN: {
-    "zh-CN": (p) => `表中没有“${s(p, "indicator")}”列，所有集聚区该项${POLICY_ZH[s(p, "policy")] ?? s(p, "policy")}。如需计入，请加入该列。`,
-    "en-US": (p) => `The table has no "${s(p, "indicator")}" column, so for every zone ${POLICY_EN[s(p, "policy")] ?? s(p, "policy")}. Add the column to count it.`,
+    "zh-CN": (p) =>
+      `表中没有“${s(p, "columns") || s(p, "indicator")}”列${p.columns !== undefined && p.columns !== p.indicator ? `（计算“${s(p, "indicator")}”需要）` : ""}，所有集聚区该项${POLICY_ZH[s(p, "policy")] ?? s(p, "policy")}。如需计入，请加入该列。`,
+    "en-US": (p) =>
+      `The table has no "${s(p, "columns") || s(p, "indicator")}" column${s(p, "columns").includes(", ") ? "s" : ""}${p.columns !== undefined && p.columns !== p.indicator ? ` (needed for "${s(p, "indicator")}")` : ""}, so for every zone ${POLICY_EN[s(p, "policy")] ?? s(p, "policy")}. Add the column to count it.`,
   },
   MISSING_VALUE_MORE: {
     "zh-CN": (p) => `另有 ${s(p, "count")} 个集聚区缺少“${s(p, "indicator")}”，均${POLICY_ZH[s(p, "policy")] ?? s(p, "policy")}。请补填该列后重新评定。`,
@@ -236,7 +239,9 @@ function locationOf(issue: Issue): string | undefined {
 /** The issue as one line in the report language, led by the cell it concerns. */
 export function formatIssue(issue: Issue, locale: Locale): string {
   const params: Params = { code: issue.code, ...(issue.params ?? {}) };
-  if (typeof params.indicator === "string") params.indicator = indicatorLabel(params.indicator, locale === "zh-CN" ? "zh" : "en");
+  const lang = locale === "zh-CN" ? "zh" : "en";
+  if (typeof params.indicator === "string") params.indicator = indicatorLabel(params.indicator, lang);
+  if (typeof params.columns === "string") params.columns = params.columns.split(",").map((key) => indicatorLabel(key, lang)).join(lang === "zh" ? "”、“" : '", "');
   const awardName = locale === "zh-CN" ? params.awardZh : params.awardEn;
   if (awardName !== undefined && awardName !== "") params.award = awardName;
   const text = entryFor(issue.code)[locale](params);

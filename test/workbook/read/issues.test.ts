@@ -42,6 +42,17 @@ describe("issue messages", () => {
     expect(formatIssue(tie, "zh-CN")).toContain("需人工确认");
   });
 
+  it("names the absent input columns of a derived indicator, which are what the user must add", () => {
+    const growth: Issue = { severity: "warning", code: "MISSING_COLUMN", params: { indicator: "vaGrowth", policy: "zero", columns: "vaPrev" } };
+    expect(formatIssue(growth, "zh-CN")).toBe("表中没有“上年增加值”列（计算“增加值增速”需要），所有集聚区该项按 0 分计。如需计入，请加入该列。");
+    const drop: Issue = { severity: "warning", code: "MISSING_COLUMN", params: { indicator: "energyDrop", policy: "mean", columns: "energy,energyPrev" } };
+    expect(formatIssue(drop, "en-US")).toBe(
+      'The table has no "EnergyIntensity", "EnergyIntensityPrev" columns (needed for "EnergyIntensityDrop"), so for every zone it scores the mean of the other zones\' scores. Add the column to count it.',
+    );
+    const rev: Issue = { severity: "warning", code: "MISSING_COLUMN", params: { indicator: "rev", policy: "zero", columns: "rev" } };
+    expect(formatIssue(rev, "zh-CN")).toBe("表中没有“主营业务收入”列，所有集聚区该项按 0 分计。如需计入，请加入该列。");
+  });
+
   it("names an award in the report language, not by its rule key", () => {
     const tie: Issue = { severity: "warning", code: "AWARD_TIE_LAST_PLACE", params: { award: "strong", awardZh: "十强", awardEn: "Top 10 strongest", zones: "甲,乙" } };
     expect(formatIssue(tie, "zh-CN")).toMatch(/^“十强”最后一名并列/);
