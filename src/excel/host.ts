@@ -20,8 +20,8 @@ export interface WorkbookOverview {
   indicatorSheet?: string;
   /** Zones found on that sheet (data rows, totals and blank rows excluded). */
   zoneCount: number;
-  /** The rules a run would use: the 评定规则 sheet where present and valid, else the chosen preset. */
-  rules: Rules;
+  /** The rules a run would use: the 评定规则 sheet where present, else the chosen preset; absent when that sheet is invalid (its errors are in issues). */
+  rules?: Rules;
   rulesSource: "sheet" | "preset";
   /** The preset a run uses without a rules sheet: the one asked for, else the workbook's last run's, else the default. */
   presetId: string;

@@ -42,20 +42,22 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
       const presetId = asked ?? state.presetId ?? DEFAULT_PRESET_ID;
       const prepared = prepareRun(state.grids, { presetId, locale });
       const gridOf = new Map(state.grids.map((g) => [g.sheet, g]));
-      const rules: Rules | undefined = prepared.rules ?? getPreset(presetId) ?? getPreset(DEFAULT_PRESET_ID);
-      if (!rules) throw unknownPreset(presetId);
+      const fromSheet = prepared.rulesSource === "sheet";
+      // An invalid rules sheet has no rules to show: a preset's would pass for the sheet's.
+      const rules: Rules | undefined = fromSheet ? prepared.rules : (prepared.rules ?? getPreset(DEFAULT_PRESET_ID));
+      if (!rules && !fromSheet) throw unknownPreset(presetId);
       const out: WorkbookOverview = {
         sheets: state.sheets.map((s) => {
           const grid = gridOf.get(s.name);
           return { name: s.name, ownedByAddin: s.kind !== undefined, hasIndicatorTable: grid !== undefined && s.kind === undefined && findHeader(grid) !== undefined, tables: s.tables };
         }),
         zoneCount: prepared.table?.zones.length ?? 0,
-        rules,
-        rulesSource: prepared.rulesSource === "sheet" ? "sheet" : "preset",
+        rulesSource: fromSheet ? "sheet" : "preset",
         presetId,
         issues: prepared.issues,
       };
       if (prepared.sheet !== undefined && prepared.table) out.indicatorSheet = prepared.sheet;
+      if (rules) out.rules = rules;
       return out;
     });
   }

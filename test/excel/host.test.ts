@@ -1,6 +1,6 @@
 import { createOfficeRatingHost } from "../../src/excel/officeHost";
 import { REGISTRY_SHEET } from "../../src/excel/marker";
-import type { CellValue } from "../../src/workbook/grid";
+import { a1, type CellValue } from "../../src/workbook/grid";
 import { createFakeExcel, FakeWorkbook, sheetSnapshot, type FakeExcelOptions } from "../fake-excel";
 import { FIRST_ZONE_ROW, indicatorRows, textZoneFormats, ZONE_COLUMN } from "./inputs";
 
@@ -204,7 +204,7 @@ describe("Office host on the fake Excel", () => {
     expect(again.result?.rules.id).toBe("henan-2017");
     // The pane opening on this workbook starts from that preset too.
     const look = await host.overview("zh-CN");
-    expect([look.presetId, look.rules.id]).toEqual(["henan-2017", "henan-2017"]);
+    expect([look.presetId, look.rules?.id]).toEqual(["henan-2017", "henan-2017"]);
     expect((await host.overview("zh-CN", "henan-2013")).presetId).toBe("henan-2013");
     // A rules sheet wins over the kept preset; the preset is still kept for when that sheet goes.
     await host.insertRulesSheet("service-zones-2016", "zh-CN");
@@ -235,6 +235,20 @@ describe("Office host on the fake Excel", () => {
     await host.run(RUN);
     expect(await host.removeResultSheets()).toBe(7);
     expect(wb.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(["指标数据", "评定规则"]);
+  });
+
+  test("an invalid rules sheet: the overview shows no rules in its place (not the preset's) and lists its errors", async () => {
+    const { wb, host } = setup(indicatorRows(12));
+    await host.insertRulesSheet("henan-2017", "zh-CN");
+    const sheet = wb.getSheet("评定规则")!;
+    const rect = sheet.usedRect()!;
+    let numeric: string | undefined;
+    for (let r = rect.r0; r <= rect.r1 && !numeric; r++) for (let c = rect.c0; c <= rect.c1 && !numeric; c++) if (typeof sheet.cellAt(r, c)?.value === "number") numeric = a1(r, c);
+    wb.setCell("评定规则", numeric!, "abc");
+    const overview = await host.overview("zh-CN", "henan-2013");
+    expect(overview.rulesSource).toBe("sheet");
+    expect(overview.rules).toBeUndefined();
+    expect(overview.issues.some((i) => i.severity === "error" && i.sheet === "评定规则" && i.cell === numeric)).toBe(true);
   });
 
   test("the template sheet is a user sheet the reader accepts, with entry checks", async () => {

@@ -71,7 +71,8 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
   const userSheets = overview?.sheets.filter((s) => !s.ownedByAddin) ?? [];
   const sheet = targetSheet(state);
   const rulesFromSheet = overview?.rulesSource === "sheet";
-  const rulesName = overview ? (locale === "zh-CN" ? overview.rules.nameZh : overview.rules.nameEn) : "";
+  const rules = overview?.rules;
+  const rulesName = rules ? (locale === "zh-CN" ? rules.nameZh : rules.nameEn) : "";
   const issues = outcome?.issues ?? overview?.issues ?? [];
 
   return (
@@ -133,7 +134,7 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
             {t("sectionRules")}
           </Subtitle2>
           {rulesFromSheet ? (
-            <Body1 data-testid="rules-source">{t("rulesFromSheet", { name: rulesName })}</Body1>
+            <Body1 data-testid="rules-source">{rules ? t("rulesFromSheet", { name: rulesName }) : t("rulesSheetInvalid")}</Body1>
           ) : (
             <Field label={t("presetLabel")} hint={t("presetHelp")}>
               <Select className={styles.picker} value={presetId} disabled={busy} onChange={(_, data) => choosePreset(data.value)} data-testid="preset-picker">
@@ -145,7 +146,7 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
               </Select>
             </Field>
           )}
-          <RulesDetails rules={overview.rules} locale={locale} t={t} />
+          {rules && <RulesDetails rules={rules} locale={locale} t={t} />}
         </section>
       )}
 
