@@ -117,9 +117,16 @@ const CATALOG: Record<string, Entry> = {
     "zh-CN": (p) => `没有名为“${s(p, "preset")}”的内置规则。可选：${s(p, "presets")}。`,
     "en-US": (p) => `There is no built-in rule set "${s(p, "preset")}". Choose one of: ${s(p, "presets")}.`,
   },
+  // For a derived indicator the cell is its input's (blank, or a divisor of 0), so the message names that input.
   MISSING_VALUE: {
-    "zh-CN": (p) => `“${s(p, "indicator")}”缺少数值，${POLICY_ZH[s(p, "policy")] ?? s(p, "policy")}。如有数据请补填后重新评定。`,
-    "en-US": (p) => `"${s(p, "indicator")}" has no value, so ${POLICY_EN[s(p, "policy")] ?? s(p, "policy")}. Fill it in and run again if the figure exists.`,
+    "zh-CN": (p) =>
+      p.input !== undefined && p.input !== p.indicator
+        ? `“${s(p, "input")}”为空或为 0，无法计算“${s(p, "indicator")}”，该项${POLICY_ZH[s(p, "policy")] ?? s(p, "policy")}。如有数据请补填后重新评定。`
+        : `“${s(p, "indicator")}”缺少数值，${POLICY_ZH[s(p, "policy")] ?? s(p, "policy")}。如有数据请补填后重新评定。`,
+    "en-US": (p) =>
+      p.input !== undefined && p.input !== p.indicator
+        ? `"${s(p, "input")}" is blank or 0, so "${s(p, "indicator")}" cannot be computed and ${POLICY_EN[s(p, "policy")] ?? s(p, "policy")}. Fill it in and run again if the figure exists.`
+        : `"${s(p, "indicator")}" has no value, so ${POLICY_EN[s(p, "policy")] ?? s(p, "policy")}. Fill it in and run again if the figure exists.`,
   },
   // A derived indicator names the input columns the user must add (上年增加值 for 增加值增速), not itself.
   MISSING_COLUMN: {
@@ -241,6 +248,7 @@ export function formatIssue(issue: Issue, locale: Locale): string {
   const params: Params = { code: issue.code, ...(issue.params ?? {}) };
   const lang = locale === "zh-CN" ? "zh" : "en";
   if (typeof params.indicator === "string") params.indicator = indicatorLabel(params.indicator, lang);
+  if (typeof params.input === "string") params.input = indicatorLabel(params.input, lang);
   if (typeof params.columns === "string") params.columns = params.columns.split(",").map((key) => indicatorLabel(key, lang)).join(lang === "zh" ? "”、“" : '", "');
   const awardName = locale === "zh-CN" ? params.awardZh : params.awardEn;
   if (awardName !== undefined && awardName !== "") params.award = awardName;

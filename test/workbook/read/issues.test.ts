@@ -42,6 +42,13 @@ describe("issue messages", () => {
     expect(formatIssue(tie, "zh-CN")).toContain("需人工确认");
   });
 
+  it("names the input that keeps a derived indicator from being computed, whose cell the warning points at", () => {
+    const growth: Issue = { severity: "warning", code: "MISSING_VALUE", cell: "F7", params: { indicator: "vaGrowth", policy: "zero", input: "vaPrev" } };
+    expect(formatIssue(growth, "zh-CN")).toBe("F7：“上年增加值”为空或为 0，无法计算“增加值增速”，该项按 0 分计。如有数据请补填后重新评定。");
+    const own: Issue = { severity: "warning", code: "MISSING_VALUE", cell: "I7", params: { indicator: "rev", policy: "zero", input: "rev" } };
+    expect(formatIssue(own, "en-US")).toBe('I7: "Revenue" has no value, so it scores 0. Fill it in and run again if the figure exists.');
+  });
+
   it("names the absent input columns of a derived indicator, which are what the user must add", () => {
     const growth: Issue = { severity: "warning", code: "MISSING_COLUMN", params: { indicator: "vaGrowth", policy: "zero", columns: "vaPrev" } };
     expect(formatIssue(growth, "zh-CN")).toBe("表中没有“上年增加值”列（计算“增加值增速”需要），所有集聚区该项按 0 分计。如需计入，请加入该列。");
