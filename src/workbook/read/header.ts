@@ -59,8 +59,8 @@ function matchRow(grid: Grid, row: number, firstCol: number, lastCol: number): H
     }
     columns.set(spec.key, { spec, col: c, factor, header: v });
   }
-  const namesZone = columns.has("zone") || unknownUnits.some((u) => u.spec.key === "zone");
-  return namesZone ? { row, columns, unknownUnits, duplicates, firstCol, lastCol } : undefined;
+  // A text column takes any unit as a label (unitFactor), so the zone column is never held back by one.
+  return columns.has("zone") ? { row, columns, unknownUnits, duplicates, firstCol, lastCol } : undefined;
 }
 
 function tableBounds(grid: Grid, address: string): { top: number; bottom: number; left: number; right: number } | undefined {
