@@ -20,7 +20,8 @@ function plain(v: unknown): CellValue {
     if (typeof o.error === "string") return { error: o.error };
     if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((r) => r.text).join("");
     if ("formula" in o || "sharedFormula" in o) return plain(o.result);
-    if (typeof o.text === "string") return o.text;
+    // A hyperlink's text may itself be rich text.
+    if (o.text !== undefined) return plain(o.text);
   }
   return String(v);
 }

@@ -53,4 +53,11 @@ describe("readXlsxGrids", () => {
     expect(grids[1].originRow).toBe(1);
     expect(grids[2].values).toEqual([]);
   });
+
+  it("reads a hyperlink whose text is rich text as that text", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("S").getCell("A1").value = { text: { richText: [{ text: "郑州" }, { text: "航空港", font: { bold: true } }] }, hyperlink: "https://example.org" } as unknown as ExcelJS.CellValue;
+    const [grid] = await readXlsxGrids(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(grid.values).toEqual([["郑州航空港"]]);
+  });
 });
