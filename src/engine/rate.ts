@@ -156,7 +156,10 @@ export function rate(table: ZoneTable, rules: Rules): RatingResult {
   }
 
   for (let s = 0; s <= MAX_STARS; s++) starCounts[String(s)] = perLevel[s];
-  const awards = assignAwards(ranked, rankedInputs, rules, table.columns.prevRank);
+  // A 上年综合排名 column with no figure in it ranks nobody: treat it like a missing column, so 十快
+  // falls back to growth with its warning instead of naming no winner at all.
+  const hasPrevRanks = table.columns.prevRank && ranked.some((z) => z.prevRank !== null);
+  const awards = assignAwards(ranked, rankedInputs, rules, hasPrevRanks);
   // Stable sort over rank order: within a star level the better-ranked zone comes first.
   const plaque = ranked
     .filter((z) => z.plaque)

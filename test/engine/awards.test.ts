@@ -59,6 +59,15 @@ describe("十快", () => {
     expect(result.awards[0].metricUsed).toBe("vaGrowth");
     expect(result.issues).toEqual([{ severity: "warning", code: "FAST_FALLBACK_GROWTH", params: { award: "fast", awardZh: "fast", awardEn: "fast" } }]);
   });
+
+  it("falls back to vaGrowth, with the warning, when the prevRank column is there but every cell of it is blank", () => {
+    // same growth as above: A 10 %, B 30 %, C 20 %; the 上年综合排名 column exists, holding nothing
+    const zones = [z("A", 90, 90, {}, { va: 110, vaPrev: 100 }), z("B", 80, 80, {}, { va: 130, vaPrev: 100 }), z("C", 70, 70, {}, { va: 120, vaPrev: 100 })];
+    const result = rate(table(zones, { prevRank: true }), twoDims([fast]));
+    expect(winners(result).fast).toEqual(["B", "C"]);
+    expect(result.awards[0].metricUsed).toBe("vaGrowth");
+    expect(result.issues.map((i) => i.code)).toEqual(["FAST_FALLBACK_GROWTH"]);
+  });
 });
 
 describe("tie-break chain", () => {
