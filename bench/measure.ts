@@ -41,9 +41,10 @@ export async function medianMsAsync(work: () => Promise<unknown>, runs: number, 
 }
 
 /**
- * Peak JS heap growth (MiB) while `work` runs, sampled after a forced GC baseline. Needs --expose-gc
- * (bench/run.ts passes it). The result of `work` is kept alive until sampling ends, so what it
- * holds counts.
+ * Peak JS heap growth (MiB) while asynchronous `work` runs, sampled every millisecond between its
+ * awaits, after a forced GC baseline. Needs --expose-gc (bench/run.ts passes it). The result of
+ * `work` is kept alive until sampling ends, so what it holds counts. Synchronous work gives the
+ * sampler no turn: measure it in a fresh process by its resident-set high-water mark instead.
  */
 export async function peakHeapMiB(work: () => unknown | Promise<unknown>): Promise<number> {
   const gc = (globalThis as { gc?: () => void }).gc;
