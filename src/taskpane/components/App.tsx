@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useReducer } from "react";
+import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from "react";
 import type { RatingHost, WorkbookOverview } from "../../excel/host";
 import type { Locale } from "../../i18n/locale";
 import { goToCell, insertRules, insertSample, loadOverview, removeResults, runRating, type PaneContext } from "../actions";
@@ -47,6 +47,19 @@ function sheetOptionLabel(sheet: WorkbookOverview["sheets"][number], t: Translat
   if (sheet.hasIndicatorTable) return t("sheetOptionIndicator", { sheet: sheet.name });
   if (sheet.tables.length > 0) return t("sheetOptionTables", { sheet: sheet.name, tables: sheet.tables.join(", ") });
   return sheet.name;
+}
+
+/** A titled part of the pane; its heading names it for screen readers. */
+function PaneSection({ id, title, live, children }: { id: string; title: string; live?: boolean; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-title`} aria-live={live ? "polite" : undefined}>
+      <Subtitle2 as="h2" id={`${id}-title`} className={styles.sectionTitle}>
+        {title}
+      </Subtitle2>
+      {children}
+    </section>
+  );
 }
 
 export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
@@ -101,10 +114,7 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
       </div>
 
       {overview && (
-        <section className={styles.section} aria-labelledby="data-title">
-          <Subtitle2 as="h2" id="data-title" className={styles.sectionTitle}>
-            {t("sectionData")}
-          </Subtitle2>
+        <PaneSection id="data" title={t("sectionData")}>
           <Body1 data-testid="indicator-sheet">
             {sheet ? t("indicatorSheetFound", { sheet }) : t("indicatorSheetMissing")}
           </Body1>
@@ -125,14 +135,11 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
           <Caption1 data-testid="zone-count">
             {sheet === overview.indicatorSheet && overview.indicatorSheet ? t("zoneCount", { count: overview.zoneCount }) : t("zoneCountOtherSheet")}
           </Caption1>
-        </section>
+        </PaneSection>
       )}
 
       {overview && (
-        <section className={styles.section} aria-labelledby="rules-title">
-          <Subtitle2 as="h2" id="rules-title" className={styles.sectionTitle}>
-            {t("sectionRules")}
-          </Subtitle2>
+        <PaneSection id="rules" title={t("sectionRules")}>
           {rulesFromSheet ? (
             <Body1 data-testid="rules-source">{rules ? t("rulesFromSheet", { name: rulesName }) : t("rulesSheetInvalid")}</Body1>
           ) : (
@@ -147,14 +154,11 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
             </Field>
           )}
           {rules && <RulesDetails rules={rules} locale={locale} t={t} />}
-        </section>
+        </PaneSection>
       )}
 
       {overview && (
-        <section className={styles.section} aria-labelledby="actions-title">
-          <Subtitle2 as="h2" id="actions-title" className={styles.sectionTitle}>
-            {t("sectionActions")}
-          </Subtitle2>
+        <PaneSection id="actions" title={t("sectionActions")}>
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={busy} onClick={() => void runRating(ctx, presetId, sheet)} data-testid="run">
               {outcome ? t("buttonRerun") : t("buttonRun")}
@@ -169,25 +173,19 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
               {t("buttonRemoveResults")}
             </Button>
           </div>
-        </section>
+        </PaneSection>
       )}
 
       {outcome?.result && (
-        <section className={styles.section} aria-labelledby="summary-title" aria-live="polite">
-          <Subtitle2 as="h2" id="summary-title" className={styles.sectionTitle}>
-            {t("sectionSummary")}
-          </Subtitle2>
+        <PaneSection id="summary" title={t("sectionSummary")} live>
           <Summary result={outcome.result} sheetsWritten={outcome.sheetsWritten} notices={outcome.notices} locale={locale} t={t} />
-        </section>
+        </PaneSection>
       )}
 
       {(outcome || issues.length > 0) && (
-        <section className={styles.section} aria-labelledby="problems-title">
-          <Subtitle2 as="h2" id="problems-title" className={styles.sectionTitle}>
-            {t("sectionProblems")}
-          </Subtitle2>
+        <PaneSection id="problems" title={t("sectionProblems")}>
           <ProblemList issues={issues} t={t} onGoTo={(s, c) => void goToCell(ctx, s, c)} />
-        </section>
+        </PaneSection>
       )}
     </main>
   );
