@@ -6,10 +6,22 @@ export interface CellError {
   error: string;
 }
 
-export type CellValue = string | number | boolean | null | CellError;
+/**
+ * A formula cell that holds no result: the file was written by a program and never calculated
+ * and saved by Excel, so there is no value to read.
+ */
+export interface UncalculatedFormula {
+  formula: string;
+}
+
+export type CellValue = string | number | boolean | null | CellError | UncalculatedFormula;
 
 export function isCellError(v: CellValue): v is CellError {
   return typeof v === "object" && v !== null && "error" in v;
+}
+
+export function isUncalculatedFormula(v: CellValue): v is UncalculatedFormula {
+  return typeof v === "object" && v !== null && "formula" in v;
 }
 
 export interface GridTable {

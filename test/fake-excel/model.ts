@@ -2,6 +2,7 @@
 // inspect directly, without going through the Office.js-shaped proxies. No Node APIs: it also runs
 // in a page.
 import { a1, parseA1, type CellValue } from "../../src/workbook/grid";
+import { displayValue } from "../../src/workbook/read/cells";
 
 export type Scalar = string | number | boolean;
 
@@ -208,7 +209,7 @@ export class FakeWorkbook {
       row.forEach((v, c) => {
         const fmt = opts.numberFormats?.[r]?.[c];
         if (fmt) sheet.setFormat(r0 + r, c0 + c, fmt);
-        if (v !== null) sheet.enter(r0 + r, c0 + c, typeof v === "object" ? v.error : v);
+        if (v !== null) sheet.enter(r0 + r, c0 + c, typeof v === "object" ? displayValue(v) : v);
       }),
     );
     sheet.tables.push(...(opts.tables ?? []));

@@ -1,7 +1,8 @@
 // The 评定规则 sheet and the indicator template as plans: the reader's rows with the house formatting.
 import type { Rules } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
-import { isCellError, type CellValue } from "../grid";
+import type { CellValue } from "../grid";
+import { displayValue } from "../read/cells";
 import { COLUMNS, templateHeader, type ColumnSpec } from "../read/columns";
 import { rulesSheetName, rulesSheetRows } from "../read/rulesSheet";
 import { addHeaderRow, addRow, addSpanningRow, finishPlan, fitWidth, HEADER_FILL, newDraft, titleStyle } from "./draft";
@@ -9,7 +10,7 @@ import { planLabels } from "./labels";
 import type { DataValidationSpec, PlanCell, SheetPlan } from "./types";
 
 function planCell(v: CellValue): PlanCell {
-  return isCellError(v) ? v.error : v;
+  return typeof v === "object" && v !== null ? displayValue(v) : v;
 }
 
 /** The rules as an editable sheet: the reader's rows (which it reads back), bold section titles. */

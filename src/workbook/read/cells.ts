@@ -1,5 +1,5 @@
 // Parsing one cell of the indicator table into a number or text, or the reason it cannot be.
-import { isCellError, type CellValue } from "../grid";
+import { isCellError, isUncalculatedFormula, type CellValue } from "../grid";
 import type { ColumnSpec } from "./columns";
 
 export type CellProblem = { code: string; params: Record<string, string | number> };
@@ -12,6 +12,7 @@ const BLANK = { kind: "blank" } as const;
 export function displayValue(v: CellValue): string {
   if (v === null) return "";
   if (isCellError(v)) return v.error;
+  if (isUncalculatedFormula(v)) return `=${v.formula}`;
   return String(v);
 }
 

@@ -6,7 +6,7 @@ import { validateRules } from "../../engine";
 import type { Locale } from "../../i18n/locale";
 import { a1, type CellValue, type Grid } from "../grid";
 import { indicatorLabel } from "./columns";
-import { parseNumericText } from "./cells";
+import { displayValue, parseNumericText } from "./cells";
 import {
   AWARD_HEADER,
   DIMENSION_HEADER,
@@ -169,7 +169,7 @@ class SheetCursor {
       return undefined;
     }
     const n = typeof v === "string" ? parseNumericText(v, false) : undefined;
-    if (n === undefined) this.error("RULES_SHEET_NOT_A_NUMBER", r, c, { field: word(field, this.locale), value: typeof v === "object" ? v.error : String(v), path });
+    if (n === undefined) this.error("RULES_SHEET_NOT_A_NUMBER", r, c, { field: word(field, this.locale), value: displayValue(v), path });
     return n;
   }
   pick<K extends string>(r: number, c: number, path: string, field: Words, table: Record<K, Words>): K | undefined {
