@@ -28,6 +28,8 @@ export interface GridTable {
   name: string;
   /** A1 range of the whole table including its header row, e.g. "A3:W183". */
   address: string;
+  /** The table shows its totals row (its last row), which holds sums, not a zone. */
+  totalsRow?: boolean;
 }
 
 export interface Grid {
