@@ -73,6 +73,22 @@ const CATALOG: Record<string, Entry> = {
     "zh-CN": (p) => `“${s(p, "value")}”不是数字。请只填写数字（单位由表头给出），如 12。`,
     "en-US": (p) => `"${s(p, "value")}" is not a number. Enter only the number (the header gives the unit), e.g. 12.`,
   },
+  DATE_IN_NUMBER_COLUMN: {
+    "zh-CN": (p) => `单元格中是日期或时间（${s(p, "value")}），不是数字。请填写数值，并把单元格格式设为“常规”或“数值”（开始 → 数字格式）。`,
+    "en-US": (p) => `The cell holds a date or time (${s(p, "value")}), not a number. Enter the number and set the cell format to General or Number (Home → Number Format).`,
+  },
+  UNCALCULATED_FORMULA: {
+    "zh-CN": (p) => `单元格是公式 ${s(p, "value")}，但 Excel 还没有算出它的结果（文件由其他程序生成后未在 Excel 中保存）。请用 Excel 打开该文件并保存后重试，或直接填写内容。`,
+    "en-US": (p) => `The cell holds the formula ${s(p, "value")}, which Excel has not calculated (the file was written by another program and never saved in Excel). Open the file in Excel, save it and try again, or type the value.`,
+  },
+  CONTROL_CHARS_REMOVED: {
+    "zh-CN": (p) => `“${s(p, "column")}”中有不可见的控制字符（${s(p, "chars")}），已删除（换行、制表符改为空格），结果中写作“${s(p, "value")}”。如应写作其他样子，请改正该单元格。`,
+    "en-US": (p) => `"${s(p, "column")}" holds invisible control characters (${s(p, "chars")}); they were removed (line breaks and tabs became spaces), so the results show "${s(p, "value")}". Correct the cell if it should read otherwise.`,
+  },
+  VETO_NONE_MARKERS: {
+    "zh-CN": (p) => `“${s(p, "column")}”列有 ${s(p, "count")} 个单元格写的是“没有”（${s(p, "markers")}），这些集聚区按未否决评定。如确有否决事项，请写明具体事项。`,
+    "en-US": (p) => `${s(p, "count")} cells of the "${s(p, "column")}" column say there is none (${s(p, "markers")}); those zones are rated as not vetoed. If a zone is vetoed, write what for.`,
+  },
   EXCEL_ERROR: {
     "zh-CN": (p) => `单元格是 Excel 错误值 ${s(p, "value")}。请修正该单元格的公式或改填数值。`,
     "en-US": (p) => `The cell holds the Excel error ${s(p, "value")}. Fix the cell's formula or type the value.`,
@@ -98,8 +114,10 @@ const CATALOG: Record<string, Entry> = {
     "en-US": (p) => `This sheet has ${s(p, "total")} errors; only the first ${s(p, "shown")} are listed. Fix these and run again.`,
   },
   TOTALS_ROW_SKIPPED: {
-    "zh-CN": (p) => `第 ${s(p, "row")} 行是合计行（“${s(p, "value")}”），已跳过，不参加评定。`,
-    "en-US": (p) => `Row ${s(p, "row")} is a totals row ("${s(p, "value")}") and was skipped; it is not rated.`,
+    "zh-CN": (p) =>
+      p.table !== undefined ? `第 ${s(p, "row")} 行是表格“${s(p, "table")}”的汇总行，已跳过，不参加评定。` : `第 ${s(p, "row")} 行是合计行（“${s(p, "value")}”），已跳过，不参加评定。`,
+    "en-US": (p) =>
+      p.table !== undefined ? `Row ${s(p, "row")} is the totals row of the table "${s(p, "table")}" and was skipped; it is not rated.` : `Row ${s(p, "row")} is a totals row ("${s(p, "value")}") and was skipped; it is not rated.`,
   },
   BLANK_ROW_SKIPPED: {
     "zh-CN": (p) => `第 ${s(p, "row")} 行为空行，已跳过。如该行应有数据，请补填。`,

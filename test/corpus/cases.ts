@@ -141,6 +141,14 @@ export const CASES: CorpusCase[] = [
     sheet(wb, [HEADER, ...zones()], "数据");
   }),
   ok("zone name with surrounding spaces is trimmed", edited((r) => (r[1][0] = "  甲区产业集聚区\u3000")), { values: [[0, "zone", "甲区产业集聚区"]] }),
+  ok("a zone named 汇总… is rated, not skipped as a totals row", edited((r) => (r[1][0] = "汇总产业集聚区")), { values: [[0, "zone", "汇总产业集聚区"]] }),
+  ok("a number formatted with a literal % is already in percent", (wb) => {
+    const ws = sheet(wb, [HEADER, ...zones()]);
+    ws.getCell("F2").value = 0.8;
+    ws.getCell("F2").numFmt = '0.0"%"';
+    ws.getCell("F3").value = 45;
+    ws.getCell("F3").numFmt = "0\\%";
+  }, { values: [[0, "leadShare", 0.8], [1, "leadShare", 45]] }),
   ok("an edited, valid rules sheet", withRules((rows) => (rows[rowOf(rows, "scale")][3] = 45))),
   ok("a 100,000-row table", () => undefined, { zoneCount: 100_000, values: [[99_999, "va", 10 + (99_999 % 90)]], writeFile: (file) => writeLargeTable(file, 100_000) }),
 
@@ -148,6 +156,13 @@ export const CASES: CorpusCase[] = [
   warn("a 全省 row is skipped", edited((r) => r.splice(3, 0, ["全 省", null, 1, 1, 1])), ["TOTALS_ROW_SKIPPED@A4"], 5),
   warn("a note under the table is skipped", edited((r) => r.push([], ["注：本表数据来源于各市统计部门。"])), ["BLANK_ROW_SKIPPED@A7", "NOTE_ROW_SKIPPED@A8"], 5),
   warn("a blank row is skipped", edited((r) => r.splice(3, 0, [])), ["BLANK_ROW_SKIPPED@A4"], 5),
+  warn("a 全市汇总 row is skipped", edited((r) => r.push(["全市汇总", null, 233, 31, 8.6])), ["TOTALS_ROW_SKIPPED@A7"], 5),
+  warn("an English Total row is skipped", edited((r) => r.push(["Total", null, 233, 31, 8.6]), EN_HEADER), ["TOTALS_ROW_SKIPPED@A7"], 5),
+  { ...warn("a line break in a zone name becomes a space", edited((r) => (r[1][0] = "甲区\r\n产业集聚区")), ["CONTROL_CHARS_REMOVED@A2"], 5), values: [[0, "zone", "甲区 产业集聚区"]] },
+  warn("否决事项 markers of 'nothing' are not vetoes, said once", (wb) => {
+    const marks = ["无", " N/A ", "环保不达标", null, "－"];
+    sheet(wb, [[...HEADER, "否决事项"], ...zones().map((z, i) => [...z, marks[i]])]);
+  }, ["VETO_NONE_MARKERS@K2"], 5),
 
   bad("no header", (wb) => sheet(wb, [["某某表"], ["a", "b"]]), ["NO_HEADER@A1"]),
   bad("header below row 20", (wb) => sheet(wb, [...Array.from({ length: 21 }, () => ["说明"]), HEADER, ...zones()]), ["NO_HEADER@A1"]),
@@ -159,6 +174,20 @@ export const CASES: CorpusCase[] = [
   bad("a city blank", edited((r) => (r[5][1] = "  ")), ["REQUIRED_BLANK@B6"]),
   bad("a zone name blank", edited((r) => (r[4][0] = null)), ["REQUIRED_BLANK@A5"]),
   bad("text in a number cell", edited((r) => (r[1][2] = "12亿")), ["NOT_A_NUMBER@C2"]),
+  bad("superscript and circled digits in number cells", edited((r) => {
+    r[1][2] = "1²";
+    r[2][3] = "①⑤";
+    r[3][4] = "10⁵";
+  }), ["NOT_A_NUMBER@C2", "NOT_A_NUMBER@D3", "NOT_A_NUMBER@E4"]),
+  bad("spaces inside a number", edited((r) => {
+    r[1][2] = "3 4";
+    r[2][3] = "２ ５";
+  }), ["NOT_A_NUMBER@C2", "NOT_A_NUMBER@D3"]),
+  bad("a date in a number cell", (wb) => {
+    const ws = sheet(wb, [HEADER, ...zones()]);
+    ws.getCell("C2").value = new Date(Date.UTC(2013, 4, 1));
+    ws.getCell("C2").numFmt = "yyyy-mm-dd";
+  }, ["DATE_IN_NUMBER_COLUMN@C2"]),
   bad("a percent sign outside a % column", edited((r) => (r[1][3] = "12%")), ["NOT_A_NUMBER@D2"]),
   bad("TRUE in a number cell", edited((r) => (r[3][4] = true)), ["NOT_A_NUMBER@E4"]),
   bad("#DIV/0! from a formula", edited((r) => (r[2][2] = { formula: "1/0", result: { error: "#DIV/0!" } })), ["EXCEL_ERROR@C3"]),

@@ -2,16 +2,19 @@
 // issue that carries the sheet and the cell (SPEC §2, §3).
 import type { Issue, RawIndicatorKey, ZoneInput, ZoneTable, RowSource } from "../../engine/types";
 import { RAW_INDICATOR_KEYS } from "../../engine/types";
-import { a1, type Grid, type CellValue } from "../grid";
+import { a1, parseA1, type Grid, type CellValue } from "../grid";
 import { COLUMNS, acceptedSpellings, columnSpec, type ColumnKey } from "./columns";
 import { cellAddress, findHeader, type HeaderMatch, type MatchedColumn } from "./header";
-import { isBlankCell, parseNumberCell, parseTextCell } from "./cells";
+import { isBlankCell, isNoVetoMarker, parseNumberCell, parseTextCell, toHalfWidth, type ParsedCell } from "./cells";
 
 /** Errors listed per sheet before the rest are summed up in one TOO_MANY_ERRORS issue. */
 export const MAX_LISTED_ERRORS = 200;
 
-/** 合计 / 总计 / 全省, and the per-city subtotals officials put between cities (郑州市小计, 开封市合计). */
-const TOTALS = /^(.*(合计|总计|小计)|全省|total|totals|subtotal|grandtotal|sum)[:：]?$/i;
+/**
+ * 合计 / 总计 / 汇总 / 全省, and the per-city subtotals officials put between cities (郑州市小计,
+ * 开封市合计, 全市汇总). Anchored at the end, so a zone whose name only starts with one (汇总产业集聚区) is rated.
+ */
+const TOTALS = /^(.*(合计|总计|小计|汇总)|全省|total|totals|subtotal|grandtotal|sum)[:：]?$/i;
 /** Notes officials write under a table (注：…, 数据来源：…), recognised only when the row has no figures. */
 const NOTE = /^(注|说明|备注|数据来源|资料来源|填表人|制表|审核)/;
 
@@ -85,6 +88,14 @@ function onlyZoneCellFilled(cells: CellValue[], header: HeaderMatch, zoneCol: nu
   return true;
 }
 
+/** 否决事项 cells that say there is no veto (无, -, N/A…): reported once for the sheet, not per cell. */
+interface NoVetoMarkers {
+  count: number;
+  firstCell?: string;
+  /** Each marker once, as typed. */
+  seen: string[];
+}
+
 interface RowContext {
   grid: Grid;
   header: HeaderMatch;
@@ -93,6 +104,7 @@ interface RowContext {
   zone: string;
   /** Column letters by grid column: every cell of a row gets an address, so build them once. */
   letters: string[];
+  noVeto: NoVetoMarkers;
 }
 
 function columnLetters(grid: Grid): string[] {
@@ -114,10 +126,16 @@ function readNumber(ctx: RowContext, col: MatchedColumn): number | undefined {
   return undefined;
 }
 
+/** Warns about a value read with a note (control characters removed) at its cell. */
+function noteValue(sink: IssueSink, parsed: ParsedCell<string>, cell: string, column: string, zone: string): void {
+  if (parsed.kind === "value" && parsed.note) sink.warn(parsed.note.code, cell, { ...parsed.note.params, column }, zone);
+}
+
 function readText(ctx: RowContext, col: MatchedColumn): string | undefined {
   const parsed = parseTextCell(ctx.grid.values[ctx.row][col.col]);
-  if (parsed.kind === "value") return parsed.value;
   const cell = addressIn(ctx, col.col);
+  noteValue(ctx.sink, parsed, cell, col.header, ctx.zone);
+  if (parsed.kind === "value") return parsed.value;
   if (parsed.kind === "problem") ctx.sink.error(parsed.problem.code, cell, { ...parsed.problem.params, column: col.header }, ctx.zone);
   else if (col.spec.required) ctx.sink.error("REQUIRED_BLANK", cell, { column: col.header }, ctx.zone);
   return undefined;
@@ -153,9 +171,20 @@ function readZoneRow(ctx: RowContext, zoneCell: string): ZoneInput {
   if (veto) {
     source.cells.veto = addressIn(ctx, veto.col);
     const v = readText(ctx, veto);
-    if (v !== undefined) zone.veto = v;
+    if (v !== undefined && isNoVetoMarker(v)) {
+      ctx.noVeto.count++;
+      ctx.noVeto.firstCell ??= source.cells.veto;
+      if (!ctx.noVeto.seen.includes(v)) ctx.noVeto.seen.push(v);
+    } else if (v !== undefined) zone.veto = v;
   }
   return zone;
+}
+
+/** The row index of the Excel table's totals row, when the table shows one. */
+function totalsRowOf(grid: Grid, header: HeaderMatch): number | undefined {
+  const table = grid.tables?.find((t) => t.name === header.table);
+  const end = table?.totalsRow ? table.address.replace(/^.*!/, "").split(":")[1] : undefined;
+  return end ? parseA1(end).row - grid.originRow : undefined;
 }
 
 function has(header: HeaderMatch, key: ColumnKey): boolean {
@@ -186,17 +215,24 @@ export function readIndicatorTable(grid: Grid): { table?: ZoneTable; issues: Iss
     }
   }
   const letters = columnLetters(grid);
+  const totalsRow = totalsRowOf(grid, header);
+  const noVeto: NoVetoMarkers = { count: 0, seen: [] };
   const zones: ZoneInput[] = [];
   const seen = new Map<string, string>();
   for (let r = header.row + 1; r <= lastFilled; r++) {
     const cells = grid.values[r];
     const zoneCell = cellAddress(grid, r, zoneCol.col);
+    const name = parseTextCell(cells[zoneCol.col]);
+    // The table's own totals row holds sums whatever its first cell says, even nothing.
+    if (r === totalsRow) {
+      sink.warn("TOTALS_ROW_SKIPPED", zoneCell, { value: name.kind === "value" ? name.value : "", row: grid.originRow + r + 1, table: header.table ?? "" });
+      continue;
+    }
     if (rowIsBlank(cells, header)) {
       sink.warn("BLANK_ROW_SKIPPED", cellAddress(grid, r, header.firstCol), { row: grid.originRow + r + 1 });
       continue;
     }
-    const name = parseTextCell(cells[zoneCol.col]);
-    if (name.kind === "value" && TOTALS.test(name.value.replace(/\s+/g, ""))) {
+    if (name.kind === "value" && TOTALS.test(toHalfWidth(name.value).replace(/\s+/g, ""))) {
       sink.warn("TOTALS_ROW_SKIPPED", zoneCell, { value: name.value, row: grid.originRow + r + 1 });
       continue;
     }
@@ -204,7 +240,8 @@ export function readIndicatorTable(grid: Grid): { table?: ZoneTable; issues: Iss
       sink.warn("NOTE_ROW_SKIPPED", zoneCell, { value: name.value, row: grid.originRow + r + 1 });
       continue;
     }
-    const ctx: RowContext = { grid, header, sink, row: r, zone: name.kind === "value" ? name.value : "", letters };
+    const ctx: RowContext = { grid, header, sink, row: r, zone: name.kind === "value" ? name.value : "", letters, noVeto };
+    noteValue(sink, name, zoneCell, zoneCol.header, ctx.zone);
     if (name.kind === "problem") sink.error(name.problem.code, zoneCell, { ...name.problem.params, column: zoneCol.header });
     else if (name.kind === "blank") sink.error("REQUIRED_BLANK", zoneCell, { column: zoneCol.header });
     else {
@@ -213,6 +250,9 @@ export function readIndicatorTable(grid: Grid): { table?: ZoneTable; issues: Iss
       else seen.set(name.value, zoneCell);
     }
     zones.push(readZoneRow(ctx, zoneCell));
+  }
+  if (noVeto.firstCell !== undefined) {
+    sink.warn("VETO_NONE_MARKERS", noVeto.firstCell, { count: noVeto.count, markers: noVeto.seen.join("、"), column: header.columns.get("veto")?.header ?? "" });
   }
   if (zones.length === 0) {
     sink.error("NO_DATA_ROWS", cellAddress(grid, header.row + 1, zoneCol.col), { header: cellAddress(grid, header.row, zoneCol.col) });

@@ -20,6 +20,10 @@ const READER_CODES = [
   "TOTALS_ROW_SKIPPED",
   "BLANK_ROW_SKIPPED",
   "NOTE_ROW_SKIPPED",
+  "DATE_IN_NUMBER_COLUMN",
+  "UNCALCULATED_FORMULA",
+  "CONTROL_CHARS_REMOVED",
+  "VETO_NONE_MARKERS",
 ];
 
 describe("issue messages", () => {
@@ -79,6 +83,17 @@ describe("issue messages", () => {
     const rules: Issue = { severity: "error", code: "RULES_SOMETHING_NEW", sheet: "评定规则", cell: "D12", params: { path: "dimensions[0].weight", value: -1 } };
     expect(formatIssue(rules, "en-US")).toMatch(/^D12: The rules are invalid \(dimensions\[0\]\.weight: -1\)/);
     expect(formatIssue({ severity: "warning", code: "ODD" }, "en-US")).toBe("Problem ODD. Check this cell.");
+  });
+
+  it("says how to fix a date, an uncalculated formula, a table's totals row and the veto markers", () => {
+    const date: Issue = { severity: "error", code: "DATE_IN_NUMBER_COLUMN", cell: "C2", params: { value: "2013-05-01", column: "增加值" } };
+    expect(formatIssue(date, "zh-CN")).toBe("C2：单元格中是日期或时间（2013-05-01），不是数字。请填写数值，并把单元格格式设为“常规”或“数值”（开始 → 数字格式）。");
+    const formula: Issue = { severity: "error", code: "UNCALCULATED_FORMULA", cell: "A2", params: { value: "=B2&C2" } };
+    expect(formatIssue(formula, "en-US")).toMatch(/^A2: The cell holds the formula =B2&C2, which Excel has not calculated .* Open the file in Excel, save it/);
+    const totals: Issue = { severity: "warning", code: "TOTALS_ROW_SKIPPED", cell: "A9", params: { value: "", row: 9, table: "表1" } };
+    expect(formatIssue(totals, "zh-CN")).toBe("A9：第 9 行是表格“表1”的汇总行，已跳过，不参加评定。");
+    const veto: Issue = { severity: "warning", code: "VETO_NONE_MARKERS", cell: "K2", params: { count: 3, markers: "无、N/A", column: "否决事项" } };
+    expect(formatIssue(veto, "zh-CN")).toBe("K2：“否决事项”列有 3 个单元格写的是“没有”（无、N/A），这些集聚区按未否决评定。如确有否决事项，请写明具体事项。");
   });
 
   it("localizes a list without changing the issues given", () => {

@@ -185,6 +185,58 @@ describe("readIndicatorTable", () => {
     expect(issues[MAX_LISTED_ERRORS]).toMatchObject({ code: "TOO_MANY_ERRORS", params: { shown: 200, total: 250 } });
   });
 
+  it("refuses a date in a numeric column at its cell, by the cell's date format", () => {
+    const g = grid([HEAD, ["甲", "郑州", 41395, 4, 1], ["乙", "郑州", 41395, 4, 1]], {
+      numberFormats: [["", "", "", "", ""], ["", "", "yyyy-mm-dd", "", ""], ["", "", "#,##0", "", ""]],
+    });
+    const { table, issues } = readIndicatorTable(g);
+    expect(table).toBeUndefined();
+    expect(codesAt(issues)).toEqual(["DATE_IN_NUMBER_COLUMN@C2"]);
+    expect(issues[0]).toMatchObject({ severity: "error", zone: "甲", params: { value: "2013-05-01", column: "增加值（亿元）" } });
+  });
+
+  it("says a formula Excel never calculated is one, in the zone, text and number columns", () => {
+    const g = grid([HEAD, [{ formula: '"甲"&"区"' }, "郑州", 1, 1, 1], ["乙", { formula: "B2" }, 1, 1, 1], ["丙", "郑州", { formula: "SUM(C2:C3)" }, 1, 1]]);
+    const { issues } = readIndicatorTable(g);
+    expect(codesAt(issues)).toEqual(["UNCALCULATED_FORMULA@A2", "UNCALCULATED_FORMULA@B3", "UNCALCULATED_FORMULA@C4"]);
+    expect(issues[2].params).toEqual({ value: "=SUM(C2:C3)", column: "增加值（亿元）" });
+  });
+
+  it("skips 汇总 and Total rows but rates a zone whose name only starts with 汇总", () => {
+    const g = grid([HEAD, ["汇总产业集聚区", "郑州", 1, 1, 1], ["全市汇总", null, 1, 1, 1], ["汇总：", null, 1, 1, 1], ["Total", null, 1, 1, 1], ["TOTALS", null, 1, 1, 1], ["Grand Total", null, 1, 1, 1], ["Ｔｏｔａｌ", null, 1, 1, 1]]);
+    const { table, issues } = readIndicatorTable(g);
+    expect(table?.zones.map((z) => z.zone)).toEqual(["汇总产业集聚区"]);
+    expect(codesAt(issues)).toEqual(["A3", "A4", "A5", "A6", "A7", "A8"].map((c) => `TOTALS_ROW_SKIPPED@${c}`));
+  });
+
+  it("skips the totals row an Excel table shows, whatever its zone cell says", () => {
+    const rows = [HEAD, ["甲", "郑州", 1, 1, 1], ["乙", "郑州", 2, 2, 2]];
+    const blank = readIndicatorTable(grid([...rows, [null, null, 3, 3, 3]], { tables: [{ name: "Zones", address: "A1:E4", totalsRow: true }] }));
+    expect(blank.table?.zones.map((z) => z.zone)).toEqual(["甲", "乙"]);
+    expect(blank.issues).toEqual([{ severity: "warning", code: "TOTALS_ROW_SKIPPED", sheet: "指标数据", cell: "A4", params: { value: "", row: 4, table: "Zones" } }]);
+    const named = readIndicatorTable(grid([...rows, ["丙", "开封", 3, 3, 3]], { tables: [{ name: "Zones", address: "A1:E4", totalsRow: true }] }));
+    expect(named.table?.zones.map((z) => z.zone)).toEqual(["甲", "乙"]);
+    expect(codesAt(named.issues)).toEqual(["TOTALS_ROW_SKIPPED@A4"]);
+    const without = readIndicatorTable(grid([...rows, ["丙", "开封", 3, 3, 3]], { tables: [{ name: "Zones", address: "A1:E4" }] }));
+    expect(without.table?.zones.map((z) => z.zone)).toEqual(["甲", "乙", "丙"]);
+  });
+
+  it("removes control characters from every text cell, warning once per cell", () => {
+    const g = grid([[...HEAD, "否决事项", "区域组"], ["甲\n区", "郑\u0001州", 1, 1, 1, "环保\u0000问题", "豫\u0085北"], ["乙", "郑州", 1, 1, 1, null, "豫北"]]);
+    const { table, issues } = readIndicatorTable(g);
+    expect(table?.zones[0]).toMatchObject({ zone: "甲 区", city: "郑州", group: "豫北", veto: "环保问题" });
+    expect(codesAt(issues)).toEqual(["CONTROL_CHARS_REMOVED@A2", "CONTROL_CHARS_REMOVED@B2", "CONTROL_CHARS_REMOVED@G2", "CONTROL_CHARS_REMOVED@F2"]);
+    expect(issues.map((i) => i.severity)).toEqual(["warning", "warning", "warning", "warning"]);
+    expect(issues[0].params).toEqual({ value: "甲 区", chars: "U+000A", column: "集聚区名称" });
+  });
+
+  it("reads the usual 'nothing' markers in 否决事项 as not vetoed, and says so once", () => {
+    const g = grid([[...HEAD, "否决事项"], ["甲", "郑州", 1, 1, 1, "无"], ["乙", "郑州", 1, 1, 1, " N/A "], ["丙", "郑州", 1, 1, 1, "环保不达标"], ["丁", "郑州", 1, 1, 1, 0], ["戊", "郑州", 1, 1, 1, "无"], ["己", "郑州", 1, 1, 1, "—"]]);
+    const { table, issues } = readIndicatorTable(g);
+    expect(table?.zones.map((z) => z.veto)).toEqual([undefined, undefined, "环保不达标", undefined, undefined, undefined]);
+    expect(issues).toEqual([{ severity: "warning", code: "VETO_NONE_MARKERS", sheet: "指标数据", cell: "F2", params: { count: 5, markers: "无、N/A、0、—", column: "否决事项" } }]);
+  });
+
   it("records which optional columns exist", () => {
     const { table } = readIndicatorTable(grid([[...HEAD, "上年综合排名", "否决事项", "区域组"], ["甲", "郑州", 1, 1, 1, 3, null, "豫北"]]));
     expect(table?.columns).toEqual({ indicators: ["va", "tax", "emp"], prevRank: true, prevStars: false, maxStars: false, bonus: false, penalty: false, veto: true, group: true });
