@@ -10,6 +10,9 @@ export interface Draft {
   columnFormats: ColumnFormat[];
 }
 
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
 export const HEADER_FILL = "#D9E1F2";
 export const SECTION_FILL = "#F2F2F2";
 
@@ -68,6 +71,41 @@ export function fitWidth(d: Draft, col: number, min: number, max: number, fromRo
   return w;
 }
 
+/** Separators of the lists messages print (the zones of a tie…); a text that repeats one is a list. */
+const LIST_SEPARATORS = ["、", ",", "，", ";", "；", "\n"];
+
+function listSeparator(text: string): string | undefined {
+  let best: string | undefined;
+  let most = 1;
+  for (const sep of LIST_SEPARATORS) {
+    const count = text.split(sep).length - 1;
+    if (count > most) {
+      best = sep;
+      most = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * Text that fits one Excel cell: a longer one (a tie among thousands of zones) is cut and ends by
+ * saying how much was left out. A list is cut after a whole item, and counts the items left out.
+ */
+export function capCellText(text: string, l: Pick<PlanLabels, "moreItems" | "moreChars">): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  // Room for the note with the largest count it could show.
+  const room = MAX_CELL_TEXT - Math.max(l.moreItems(text.length).length, l.moreChars(text.length).length);
+  const sep = listSeparator(text);
+  if (sep !== undefined) {
+    const cut = text.lastIndexOf(sep, room);
+    // An item longer than half the cell is no list item worth keeping whole.
+    if (cut > room / 2) return text.slice(0, cut) + l.moreItems(text.slice(cut).split(sep).length - 1);
+  }
+  const lead = text.charCodeAt(room - 1);
+  const end = lead >= 0xd800 && lead <= 0xdbff ? room - 1 : room;
+  return text.slice(0, end) + l.moreChars([...text.slice(end)].length);
+}
+
 export interface FinishOptions {
   kind: SheetKind;
   labels: PlanLabels;
@@ -78,11 +116,18 @@ export interface FinishOptions {
   freezeCols: number;
 }
 
+/** The one place every sheet plan passes: no text cell leaves it over Excel's limit. */
 export function finishPlan(d: Draft, o: FinishOptions): SheetPlan {
+  for (const row of d.rows) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "string" && v.length > MAX_CELL_TEXT) row[c] = capCellText(v, o.labels);
+    }
+  }
   return {
     kind: o.kind,
     name: o.labels.sheetNames[o.kind],
-    title: o.title,
+    title: capCellText(o.title, o.labels),
     values: d.rows,
     headerRow: o.headerRow,
     columnFormats: d.columnFormats,

@@ -68,6 +68,10 @@ export interface PlanLabels {
   units: Record<string, string>;
   /** Appended to the template's title. */
   templateNote: string;
+  /** Ends a list cut at Excel's cell limit: "…（另有 4,321 个未列出）". */
+  moreItems: (count: number) => string;
+  /** Ends a text cut at Excel's cell limit, counting the characters left out. */
+  moreChars: (count: number) => string;
 }
 
 const SHEETS_ZH: Record<SheetKind, string> = {
@@ -210,6 +214,8 @@ const ZH: PlanLabels = {
   },
   units: UNITS,
   templateNote: "（示例数据，请替换为本地数据）",
+  moreItems: (n) => `…（另有 ${grouped(n)} 个未列出）`,
+  moreChars: (n) => `…（另有 ${grouped(n)} 个字符未显示）`,
 };
 
 const UNITS_EN: Record<string, string> = {
@@ -321,6 +327,8 @@ const EN: PlanLabels = {
   },
   units: UNITS_EN,
   templateNote: " (example rows: replace them with your own data)",
+  moreItems: (n) => `… (${grouped(n)} more not shown)`,
+  moreChars: (n) => `… (${grouped(n)} more characters not shown)`,
 };
 
 export function planLabels(locale: Locale): PlanLabels {
