@@ -1,9 +1,10 @@
 // `npm run rate`: reads an .xlsx (default: the bundled sample), rates it and prints a summary;
 // with --json writes the result of SPEC §6. Exit 0 done, 2 input errors, 1 anything else.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, resolve } from "node:path";
-import { getPreset, rate } from "../engine";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, extname, join, resolve } from "node:path";
+import { PRESET_IDS, getPreset, rate } from "../engine";
 import type { Issue, Rules } from "../engine/types";
+import type { Locale } from "../i18n/locale";
 import { localizeIssues } from "../i18n/issues";
 import { readXlsxGrids } from "../xlsx/read";
 import { writeResultXlsx } from "../xlsx/write";
@@ -11,56 +12,108 @@ import { buildResultPlans } from "../workbook/plan/results";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
 import { parseArgs, USAGE, type CliArgs } from "./args";
 import { failureJson, resultJson, type JsonResult } from "./json";
-import { issueLines, summaryLines } from "./summary";
+import { CliError, fileErrorMessage, inputNotFound, rulesNeitherPresetNorFile, rulesNotJson, type FileRef, type OutputRef } from "./messages";
+import { writeAllOrNothing, OutputWriteError, type Output } from "./outputs";
+import { checkDistinct, checkTarget } from "./paths";
+import { sniffNotXlsx } from "./sniff";
+import { issueLines, renamedSheetsLine, summaryLines } from "./summary";
 
 export const SAMPLE_WORKBOOK = resolve(__dirname, "../../samples/henan-zones-sample.xlsx");
 
-/** A failure that is not the user's input data: bad arguments, an unreadable file. */
-class UsageError extends Error {}
-
-function loadRulesOption(value: string | undefined): { presetId?: string; rules?: Rules } {
-  if (value === undefined) return {};
-  if (getPreset(value)) return { presetId: value };
-  if (!existsSync(value)) throw new UsageError(`--rules "${value}" is neither a preset (henan-2013, henan-2017, service-zones-2016) nor an existing rules .json file.`);
+/** Reads a file the run takes in; an operating-system error becomes the user's one sentence. */
+function readSource(ref: FileRef, locale: Locale): Buffer {
   try {
-    return { rules: JSON.parse(readFileSync(value, "utf8")) as Rules };
+    return readFileSync(ref.path);
   } catch (e) {
-    throw new UsageError(`Cannot read the rules file "${value}": ${(e as Error).message}`);
+    const message = fileErrorMessage(e, ref, "read", locale);
+    if (message === undefined) throw e;
+    throw new CliError(message);
   }
 }
 
-function writeJson(path: string | undefined, json: JsonResult): void {
-  if (path === undefined) return;
-  mkdirSync(dirname(resolve(path)), { recursive: true });
-  writeFileSync(path, JSON.stringify(json, null, 2) + "\n", "utf8");
+function loadRules(value: string | undefined, rulesFile: FileRef | undefined, locale: Locale): { presetId?: string; rules?: Rules } {
+  if (value === undefined) return {};
+  if (rulesFile === undefined) return { presetId: value };
+  const text = readSource(rulesFile, locale).toString("utf8");
+  try {
+    return { rules: JSON.parse(text) as Rules };
+  } catch (e) {
+    throw new CliError(rulesNotJson(rulesFile.path, (e as Error).message, locale));
+  }
+}
+
+function jsonOutput(ref: OutputRef, json: JsonResult): Output {
+  return { ref, write: (tempPath, fs) => fs.writeFile(tempPath, JSON.stringify(json, null, 2) + "\n") };
+}
+
+/** Writes the outputs all or none; a failure the user can act on becomes their one sentence. */
+async function writeOutputs(outputs: readonly Output[], locale: Locale): Promise<void> {
+  try {
+    await writeAllOrNothing(outputs);
+  } catch (e) {
+    if (!(e instanceof OutputWriteError)) throw e;
+    const message = fileErrorMessage(e.cause, e.ref, "write", locale);
+    if (message === undefined) throw e.cause;
+    throw new CliError(message);
+  }
+}
+
+interface Stop {
+  issues: Issue[];
+  rules?: Rules;
+  year?: number;
+}
+
+/** Ends a run stopped by its input: the issues printed, and in the JSON when asked for; no workbook. */
+async function stopOnInput(stop: Stop, json: OutputRef | undefined, locale: Locale, out: (line: string) => void): Promise<number> {
+  for (const line of issueLines(stop.issues, locale)) out(line);
+  if (json) await writeOutputs([jsonOutput(json, failureJson(stop.rules?.id ?? null, stop.year ?? null, stop.rules?.awards.map((a) => a.key) ?? [], stop.issues))], locale);
+  return 2;
 }
 
 async function run(args: CliArgs, out: (line: string) => void): Promise<number> {
-  const input = args.input ?? SAMPLE_WORKBOOK;
-  const rulesOption = loadRulesOption(args.rules);
-  if (!existsSync(input)) throw new UsageError(`Input workbook not found: ${input}`);
-  const outPath = resolve(args.out ?? `out/${basename(input, extname(input))}-rated.xlsx`);
+  const locale = args.locale;
+  const input: FileRef = { role: "input", path: args.input ?? SAMPLE_WORKBOOK };
+  if (!existsSync(input.path)) throw new CliError(inputNotFound(input.path, locale));
+  const rulesFile: FileRef | undefined = args.rules !== undefined && !getPreset(args.rules) ? { role: "rules", path: args.rules } : undefined;
+  if (rulesFile && !existsSync(rulesFile.path)) throw new CliError(rulesNeitherPresetNorFile(rulesFile.path, PRESET_IDS, locale));
+  const workbookOut: OutputRef = { role: "out", path: args.out ?? join("out", `${basename(input.path, extname(input.path))}-rated.xlsx`) };
+  const jsonOut: OutputRef | undefined = args.json !== undefined ? { role: "json", path: args.json } : undefined;
+  const targets = jsonOut ? [workbookOut, jsonOut] : [workbookOut];
   // The rated workbook is the input rewritten by ExcelJS, which drops what it cannot model (charts, pivots, …): never over the user's file.
-  if (outPath === resolve(input)) throw new UsageError(`--out must not be the input workbook (${input}): the user's workbook is never overwritten. Choose another file.`);
+  checkDistinct(rulesFile ? [input, rulesFile] : [input], targets, locale);
+  for (const target of targets) checkTarget(target, locale);
+
+  const rulesOption = loadRules(args.rules, rulesFile, locale);
+  const kind = sniffNotXlsx(readSource(input, locale));
+  if (kind !== undefined) return stopOnInput({ issues: localizeIssues([{ severity: "error", code: "NOT_XLSX", params: { kind, file: input.path } }], locale) }, jsonOut, locale, out);
   let grids;
   try {
-    grids = await readXlsxGrids(input);
+    grids = await readXlsxGrids(input.path);
   } catch (e) {
-    throw new UsageError(`Cannot read "${input}" as an .xlsx workbook: ${(e as Error).message}`);
+    const message = fileErrorMessage(e, input, "read", locale);
+    if (message !== undefined) throw new CliError(message);
+    return stopOnInput({ issues: localizeIssues([{ severity: "error", code: "UNREADABLE_WORKBOOK", params: { file: input.path } }], locale) }, jsonOut, locale, out);
   }
-  const prepared = prepareRun(grids, { sheet: args.sheet, locale: args.locale, ...rulesOption });
+  const prepared = prepareRun(grids, { sheet: args.sheet, locale, ...rulesOption });
   if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
-    writeJson(args.json, failureJson(prepared.rules?.id ?? null, prepared.table?.year ?? null, prepared.rules?.awards.map((a) => a.key) ?? [], prepared.issues));
-    for (const line of issueLines(prepared.issues, args.locale)) out(line);
-    return 2;
+    return stopOnInput({ issues: prepared.issues, rules: prepared.rules, year: prepared.table?.year }, jsonOut, locale, out);
   }
   const result = rate(prepared.table, prepared.rules);
-  const issues: Issue[] = [...prepared.issues, ...localizeIssues(result.issues, args.locale)];
-  mkdirSync(dirname(outPath), { recursive: true });
-  await writeResultXlsx(buildResultPlans(result, issues, args.locale), { inputPath: input, outPath });
-  writeJson(args.json, resultJson(result, issues));
-  for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, args.locale)) out(line);
-  out(args.locale === "zh-CN" ? `结果工作簿: ${outPath}` : `Rated workbook: ${outPath}`);
+  const issues: Issue[] = [...prepared.issues, ...localizeIssues(result.issues, locale)];
+  const plans = buildResultPlans(result, issues, locale);
+  let sheetNames: string[] = [];
+  const workbook: Output = {
+    ref: workbookOut,
+    write: async (tempPath) => {
+      sheetNames = await writeResultXlsx(plans, { inputPath: input.path, outPath: tempPath });
+    },
+  };
+  await writeOutputs(jsonOut ? [workbook, jsonOutput(jsonOut, resultJson(result, issues))] : [workbook], locale);
+  for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, locale)) out(line);
+  const renamed = renamedSheetsLine(plans.map((p) => p.name), sheetNames, locale);
+  if (renamed !== undefined) out(renamed);
+  out(locale === "zh-CN" ? `结果工作簿: ${resolve(workbookOut.path)}` : `Rated workbook: ${resolve(workbookOut.path)}`);
   return 0;
 }
 
@@ -77,7 +130,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     return await run(parsed.args, (line) => process.stdout.write(`${line}\n`));
   } catch (e) {
-    process.stderr.write(e instanceof UsageError ? `${e.message}\n` : `Unexpected failure: ${(e as Error).stack ?? String(e)}\n`);
+    process.stderr.write(e instanceof CliError ? `${e.message}\n` : `Unexpected failure: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }
 }

@@ -48,3 +48,13 @@ export function issueLines(issues: readonly Issue[], locale: Locale): string[] {
   }
   return lines;
 }
+
+/**
+ * The line saying which result sheets went under another name because the input workbook already
+ * held a sheet so named; undefined when every sheet got its planned name.
+ */
+export function renamedSheetsLine(planned: readonly string[], written: readonly string[], locale: Locale): string | undefined {
+  const zh = locale === "zh-CN";
+  const renamed = planned.flatMap((name, i) => (written[i] !== undefined && written[i] !== name ? [zh ? `${name} 已存在（用户工作表），结果写入 ${written[i]}` : `${name} already exists (a user's sheet); the result went to ${written[i]}`] : []));
+  return renamed.length === 0 ? undefined : renamed.join(zh ? "；" : "; ");
+}

@@ -40,6 +40,40 @@ function rangeEn(p: Params): string {
   return "";
 }
 
+const SAVE_AS_ZH = "请在 Excel 中打开它，另存为“Excel 工作簿 (*.xlsx)”后重试。";
+const SAVE_AS_EN = 'Open it in Excel, save it as "Excel Workbook (*.xlsx)" and try again.';
+
+/** NOT_XLSX by the file's `kind` (see src/cli/sniff.ts): what the file is, and how to get an .xlsx from it. */
+const NOT_XLSX_ZH: Record<string, (file: string) => string> = {
+  empty: (f) => `“${f}”是空文件（0 字节），没有可读的内容。请检查文件是否完整，或重新导出为 .xlsx。`,
+  xls: (f) => `“${f}”是 Excel 97-2003 工作簿（.xls），本工具只能读取 .xlsx。${SAVE_AS_ZH}`,
+  encrypted: (f) => `“${f}”设有打开密码（已加密），无法读取。请在 Excel 中打开它，在“文件 > 信息 > 保护工作簿 > 用密码进行加密”中清除密码，保存后重试。`,
+  ole: (f) => `“${f}”是 Office 97-2003 格式的文件，但不是 Excel 工作簿。请确认选对了文件；如是工作簿，${SAVE_AS_ZH.slice(1)}`,
+  ods: (f) => `“${f}”是 OpenDocument 电子表格（.ods），本工具只能读取 .xlsx。请在 WPS、LibreOffice 或 Excel 中打开它，另存为 .xlsx 后重试。`,
+  xlsb: (f) => `“${f}”是 Excel 二进制工作簿（.xlsb），本工具只能读取 .xlsx。${SAVE_AS_ZH}`,
+  xml2003: (f) => `“${f}”是 Excel 2003 XML 表格，本工具只能读取 .xlsx。${SAVE_AS_ZH}`,
+  html: (f) => `“${f}”是网页（HTML）格式的表格（有些系统以 .xls 为名导出），不是真正的工作簿。${SAVE_AS_ZH}`,
+  text: (f) => `“${f}”是文本文件（如 CSV），不是 Excel 工作簿。${SAVE_AS_ZH}`,
+  docx: (f) => `“${f}”是 Word 文档（.docx），不是 Excel 工作簿。请选择存放指标表的 .xlsx 文件。`,
+  zip: (f) => `“${f}”是 zip 压缩包，其中没有 Excel 工作簿。如指标表在压缩包内，请先解压，再选择其中的 .xlsx 文件。`,
+  unknown: (f) => `“${f}”不是 Excel 工作簿（.xlsx）。${SAVE_AS_ZH}`,
+};
+
+const NOT_XLSX_EN: Record<string, (file: string) => string> = {
+  empty: (f) => `"${f}" is an empty file (0 bytes), with nothing to read. Check that the file is complete, or export it again as .xlsx.`,
+  xls: (f) => `"${f}" is an Excel 97-2003 workbook (.xls); only .xlsx can be read. ${SAVE_AS_EN}`,
+  encrypted: (f) => `"${f}" has a password to open (it is encrypted) and cannot be read. Open it in Excel, clear the password under File > Info > Protect Workbook > Encrypt with Password, save it and try again.`,
+  ole: (f) => `"${f}" is an Office 97-2003 file but not an Excel workbook. Check that you chose the right file; if it is a workbook, ${SAVE_AS_EN.charAt(0).toLowerCase()}${SAVE_AS_EN.slice(1)}`,
+  ods: (f) => `"${f}" is an OpenDocument spreadsheet (.ods); only .xlsx can be read. Open it in LibreOffice, WPS or Excel, save it as .xlsx and try again.`,
+  xlsb: (f) => `"${f}" is an Excel binary workbook (.xlsb); only .xlsx can be read. ${SAVE_AS_EN}`,
+  xml2003: (f) => `"${f}" is an Excel 2003 XML spreadsheet; only .xlsx can be read. ${SAVE_AS_EN}`,
+  html: (f) => `"${f}" is a web page (HTML) table, as some systems export under an .xls name, not a real workbook. ${SAVE_AS_EN}`,
+  text: (f) => `"${f}" is a text file (such as CSV), not an Excel workbook. ${SAVE_AS_EN}`,
+  docx: (f) => `"${f}" is a Word document (.docx), not an Excel workbook. Choose the .xlsx file that holds the indicator table.`,
+  zip: (f) => `"${f}" is a zip archive with no Excel workbook in it. If the indicator table is inside, unzip it first and choose the .xlsx file.`,
+  unknown: (f) => `"${f}" is not an Excel workbook (.xlsx). ${SAVE_AS_EN}`,
+};
+
 const CATALOG: Record<string, Entry> = {
   NO_HEADER: {
     "zh-CN": (p) => `前 20 行中没有找到表头：需要一行含有集聚区名称列（${s(p, "accepted")}）。请在指标表上方加入表头行。`,
@@ -134,6 +168,14 @@ const CATALOG: Record<string, Entry> = {
   UNKNOWN_PRESET: {
     "zh-CN": (p) => `没有名为“${s(p, "preset")}”的内置规则。可选：${s(p, "presets")}。`,
     "en-US": (p) => `There is no built-in rule set "${s(p, "preset")}". Choose one of: ${s(p, "presets")}.`,
+  },
+  NOT_XLSX: {
+    "zh-CN": (p) => (NOT_XLSX_ZH[s(p, "kind")] ?? NOT_XLSX_ZH.unknown)(s(p, "file")),
+    "en-US": (p) => (NOT_XLSX_EN[s(p, "kind")] ?? NOT_XLSX_EN.unknown)(s(p, "file")),
+  },
+  UNREADABLE_WORKBOOK: {
+    "zh-CN": (p) => `“${s(p, "file")}”看似 .xlsx 工作簿，但无法读取，文件可能已损坏或不完整。请在 Excel 中打开它（Excel 会尝试修复），另存为新的 .xlsx 后重试。`,
+    "en-US": (p) => `"${s(p, "file")}" looks like an .xlsx workbook but cannot be read; it may be damaged or incomplete. Open it in Excel (which tries to repair it), save it as a new .xlsx and try again.`,
   },
   // For a derived indicator the cell is its input's (blank, or a divisor of 0), so the message names that input.
   MISSING_VALUE: {

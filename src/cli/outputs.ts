@@ -1,0 +1,149 @@
+// Writes a run's outputs all or none. Each is written to a temporary file beside its target (same
+// folder, so the final rename cannot cross disks), and only when every one is complete are they
+// renamed into place. A failure on the way removes the temporary files and leaves every existing
+// target as it was, so a full disk or a bad --json never costs the user a file.
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join, resolve } from "node:path";
+import type { FileRef } from "./messages";
+
+/** The file operations the writer uses, injectable so a test can make one of them fail. */
+export interface OutputFs {
+  /** Creates the folder and any missing parents; returns the top folder it created, if any. */
+  mkdir(path: string): string | undefined;
+  writeFile(path: string, text: string): void;
+  rename(from: string, to: string): void;
+  unlink(path: string): void;
+  link(existing: string, newPath: string): void;
+  copyFile(from: string, to: string): void;
+  rmdir(path: string): void;
+  exists(path: string): boolean;
+}
+
+export const nodeOutputFs: OutputFs = {
+  mkdir: (path) => mkdirSync(path, { recursive: true }),
+  writeFile: (path, text) => writeFileSync(path, text, "utf8"),
+  rename: renameSync,
+  unlink: unlinkSync,
+  link: linkSync,
+  copyFile: copyFileSync,
+  rmdir: rmdirSync,
+  exists: existsSync,
+};
+
+export interface Output {
+  ref: FileRef;
+  /** Writes the whole output into `tempPath`; the writer then moves it to ref.path. */
+  write(tempPath: string, fs: OutputFs): Promise<void> | void;
+}
+
+/** Why the outputs were not written: the output concerned and the error met. */
+export class OutputWriteError extends Error {
+  constructor(
+    readonly ref: FileRef,
+    readonly cause: unknown,
+  ) {
+    super(`Cannot write ${ref.path}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+interface Staged {
+  ref: FileRef;
+  target: string;
+  temp: string;
+  /** A second name for the target's old content, to put it back should a later rename fail. */
+  backup?: string;
+  renamed?: boolean;
+}
+
+/** A hidden name beside the target that no other run picks: .name.<pid>.<random>.<ext>. */
+function besidePath(target: string, ext: "tmp" | "bak"): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.${ext}`);
+}
+
+async function attempt<T>(ref: FileRef, step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    throw e instanceof OutputWriteError ? e : new OutputWriteError(ref, e);
+  }
+}
+
+function quietly(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // Cleaning up after a failure: the failure itself is what gets reported.
+  }
+}
+
+/** Keeps the target's content under a second name without copying it when the file system allows a hard link. */
+function keepBackup(s: Staged, fs: OutputFs): void {
+  const backup = besidePath(s.target, "bak");
+  try {
+    fs.link(s.target, backup);
+  } catch {
+    fs.copyFile(s.target, backup);
+  }
+  s.backup = backup;
+}
+
+/** Renames every temporary file into place; when one rename fails, the ones done are undone. */
+async function commit(staged: Staged[], fs: OutputFs): Promise<void> {
+  try {
+    // The last rename has nothing after it that could fail, so its target needs no backup.
+    for (const s of staged.slice(0, -1)) if (fs.exists(s.target)) await attempt(s.ref, () => keepBackup(s, fs));
+    for (const s of staged) {
+      await attempt(s.ref, () => fs.rename(s.temp, s.target));
+      s.renamed = true;
+    }
+  } catch (e) {
+    for (const s of staged.filter((x) => x.renamed).reverse()) {
+      const backup = s.backup;
+      if (backup === undefined) quietly(() => fs.unlink(s.target));
+      else quietly(() => fs.rename(backup, s.target));
+      s.backup = undefined;
+    }
+    throw e;
+  } finally {
+    for (const s of staged) if (s.backup !== undefined) quietly(() => fs.unlink(s.backup as string));
+  }
+}
+
+/** Removes the folders a failed run created for its outputs, deepest first, as long as they are empty. */
+function removeCreatedFolders(created: ReadonlyArray<{ top: string; deepest: string }>, fs: OutputFs): void {
+  for (const { top, deepest } of [...created].reverse()) {
+    for (let dir = deepest; ; dir = dirname(dir)) {
+      try {
+        fs.rmdir(dir);
+      } catch {
+        break;
+      }
+      if (dir === top || dirname(dir) === dir) break;
+    }
+  }
+}
+
+/**
+ * Writes every output, or none: on failure throws an OutputWriteError naming the output, with no
+ * temporary file left behind and every existing target unchanged.
+ */
+export async function writeAllOrNothing(outputs: readonly Output[], fs: OutputFs = nodeOutputFs): Promise<void> {
+  const staged: Staged[] = [];
+  const created: Array<{ top: string; deepest: string }> = [];
+  try {
+    for (const output of outputs) {
+      const target = resolve(output.ref.path);
+      const top = await attempt(output.ref, () => fs.mkdir(dirname(target)));
+      if (top !== undefined) created.push({ top, deepest: dirname(target) });
+      const s: Staged = { ref: output.ref, target, temp: besidePath(target, "tmp") };
+      staged.push(s);
+      await attempt(output.ref, () => output.write(s.temp, fs));
+    }
+    await commit(staged, fs);
+  } catch (e) {
+    for (const s of staged) if (!s.renamed && fs.exists(s.temp)) quietly(() => fs.unlink(s.temp));
+    removeCreatedFolders(created, fs);
+    throw e;
+  }
+}

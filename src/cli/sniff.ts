@@ -1,0 +1,52 @@
+// Tells from a file's bytes what it is when it is not an .xlsx, so the user hears "this is an .xls,
+// save it as .xlsx" instead of a zip library's complaint. Zip entry names are stored uncompressed
+// (in each local header and again in the central directory), and OLE2 directory entry names as
+// UTF-16LE, so looking for them in the bytes needs no archive reader.
+
+/** What a file that is not an .xlsx workbook is (the NOT_XLSX issue's `kind`). */
+export type NotXlsxKind = "empty" | "xls" | "encrypted" | "ole" | "ods" | "xlsb" | "xml2003" | "html" | "text" | "docx" | "zip" | "unknown";
+
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP_LOCAL = Buffer.from("PK\x03\x04", "latin1");
+const ZIP_EMPTY = Buffer.from("PK\x05\x06", "latin1");
+
+function has(bytes: Buffer, text: string, encoding: "latin1" | "utf16le" = "latin1"): boolean {
+  return bytes.includes(Buffer.from(text, encoding));
+}
+
+function oleKind(bytes: Buffer): NotXlsxKind {
+  // An .xlsx with an open password is an OLE2 file holding the real workbook, encrypted, as this stream.
+  if (has(bytes, "EncryptedPackage", "utf16le")) return "encrypted";
+  if (has(bytes, "Workbook", "utf16le") || has(bytes, "Book", "utf16le")) return "xls";
+  return "ole";
+}
+
+/** undefined when the zip looks like an .xlsx (possibly a damaged one, which ExcelJS then judges). */
+function zipKind(bytes: Buffer): NotXlsxKind | undefined {
+  if (has(bytes, "mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) return "ods";
+  if (has(bytes, "xl/workbook.xml")) return undefined;
+  if (has(bytes, "xl/workbook.bin")) return "xlsb";
+  if (has(bytes, "word/document.xml")) return "docx";
+  // Parts under xl/ without the workbook part: an .xlsx cut short, which is damaged rather than something else.
+  if (has(bytes, "xl/")) return undefined;
+  return "zip";
+}
+
+function textKind(bytes: Buffer): NotXlsxKind | undefined {
+  const head = bytes.subarray(0, 8192);
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (!utf16 && head.includes(0)) return undefined;
+  const text = (utf16 ? head.toString(head[0] === 0xff ? "utf16le" : "latin1").replace(/\0/g, "") : head.toString("latin1")).toLowerCase();
+  if (text.includes("urn:schemas-microsoft-com:office:spreadsheet")) return "xml2003";
+  if (/<(html|table|!doctype html)\b/.test(text)) return "html";
+  return "text";
+}
+
+/** What the file is when it is not an .xlsx workbook; undefined when it looks like one. */
+export function sniffNotXlsx(bytes: Buffer): NotXlsxKind | undefined {
+  if (bytes.length === 0) return "empty";
+  if (bytes.subarray(0, 8).equals(OLE2)) return oleKind(bytes);
+  const magic = bytes.subarray(0, 4);
+  if (magic.equals(ZIP_LOCAL) || magic.equals(ZIP_EMPTY)) return zipKind(bytes);
+  return textKind(bytes) ?? "unknown";
+}
