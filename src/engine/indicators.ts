@@ -44,10 +44,30 @@ export function rawValue(zone: ZoneInput, key: RawIndicatorKey): number | undefi
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
 
-/** A derived value from its inputs, or undefined (NaN inputs count as missing). */
+/**
+ * A derived value from its inputs, or undefined (NaN inputs count as missing). A result beyond the
+ * double range (100 over a vaPrev of 1e-320) is no figure at all, so it is missing too, never ±∞;
+ * the caller tells the user which input was out of range (extremeInput).
+ */
 export function deriveValue(key: DerivedIndicatorKey, a: number | undefined, b: number | undefined): number | undefined {
   if (a === undefined || b === undefined || Number.isNaN(a) || Number.isNaN(b) || b === 0) return undefined;
-  return DERIVED_INPUTS[key].formula(a, b);
+  const v = DERIVED_INPUTS[key].formula(a, b);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+/** How many orders of magnitude a value lies from 1 (0 for 0, which makes no quotient overflow). */
+function ordersFromOne(v: number): number {
+  return v === 0 ? 0 : Math.abs(Math.log10(Math.abs(v)));
+}
+
+/**
+ * The input to point at when a derived value left the double range though both inputs are there:
+ * the one farther from 1 in orders of magnitude (a vaPrev of 1e-320, a tax of 1e306), the divisor
+ * on a tie. That is the figure a user most likely mistyped.
+ */
+export function extremeInput(key: DerivedIndicatorKey, a: number, b: number): RawIndicatorKey {
+  const [first, second] = DERIVED_INPUTS[key].inputs;
+  return ordersFromOne(a) > ordersFromOne(b) ? first : second;
 }
 
 /** vaGrowth %, taxPerMu 万元/亩, rdIntensity %, energyDrop %; a key is left out when it cannot be computed. */

@@ -25,11 +25,26 @@
  *                                                            award prize (≥ 0), award selection / metric kind
  * - RULES_DUPLICATE_KEY        {path, value}                 a dimension key or award key used twice
  * - RULES_UNKNOWN_DIMENSION    {path, value}                 an award metric names a dimension the rules lack
+ * - RULES_NOT_AN_OBJECT        {path: "", value}             the rules are not an object at all (a rules file holding
+ *                                                            null, a list, a number); value: null, array, number, …
+ * - RULES_MISSING_NAME         {path, value?}                id, nameZh, nameEn, or a dimension's / award's key, nameZh
+ *                                                            or nameEn is missing, blank or not text
+ * - RULES_RESERVED_KEY         {path, value}                 a dimension or award key is an Object.prototype name
+ *                                                            (__proto__, constructor, toString, …) or "prototype"
+ * - RULES_BAD_PROVENANCE       {path, value}                 a provenance is not official / otherProvince / inferred
+ * - RULES_WEIGHT_TOO_LARGE     {path, value}                 valid weights whose total exceeds half the largest double:
+ *                                                            a dimension's indicator weights, or the dimension weights
+ *                                                            with the bonus cap; path names the largest of them
  *
  * Rating (severity "warning"; sheet/cell from ZoneInput.source where known, zone set where one zone is concerned):
  * - MISSING_VALUE              {indicator, policy, input}    a zone lacks a value the rules score; cell = the
  *                                                            missing input's cell (for a derived indicator, the
  *                                                            input that is blank, or the divisor that is 0)
+ * - DERIVED_OUT_OF_RANGE       {indicator, policy, input, value}
+ *                                                            both inputs of a derived indicator are there but the
+ *                                                            result is beyond the double range (a vaPrev of 1e-320):
+ *                                                            missing, scored per policy; cell = the input farther from
+ *                                                            1 in orders of magnitude, value = that input's value
  * - MISSING_VALUE_MORE         {indicator, policy, count}    further MISSING_VALUE warnings for that indicator,
  *                                                            summed up after the first MAX_MISSING_WARNINGS_PER_INDICATOR
  * - MISSING_COLUMN             {indicator, policy, columns}  the rules score an indicator whose input column(s)
@@ -53,7 +68,13 @@ export const ENGINE_ISSUE_CODES = [
   "RULES_BAD_OPTION",
   "RULES_DUPLICATE_KEY",
   "RULES_UNKNOWN_DIMENSION",
+  "RULES_NOT_AN_OBJECT",
+  "RULES_MISSING_NAME",
+  "RULES_RESERVED_KEY",
+  "RULES_BAD_PROVENANCE",
+  "RULES_WEIGHT_TOO_LARGE",
   "MISSING_VALUE",
+  "DERIVED_OUT_OF_RANGE",
   "MISSING_VALUE_MORE",
   "MISSING_COLUMN",
   "FAST_FALLBACK_GROWTH",

@@ -24,9 +24,11 @@ function inverseRatioScore(x: number, reference: number): number {
 export function normalise(x: number, method: NormMethod, stats: Summary, lowerIsBetter: boolean, target: number | undefined): number {
   switch (method) {
     case "minmax": {
-      const span = stats.max - stats.min;
-      if (!(span > 0)) return 100;
-      return clip(((lowerIsBetter ? stats.max - x : x - stats.min) / span) * 100);
+      if (!(stats.max > stats.min)) return 100;
+      // Halving first keeps a span between values of opposite sign (−1e308 to 1e308) finite.
+      const half = !Number.isFinite(stats.max - stats.min);
+      const [lo, hi, v] = half ? [stats.min / 2, stats.max / 2, x / 2] : [stats.min, stats.max, x];
+      return clip(((lowerIsBetter ? hi - v : v - lo) / (hi - lo)) * 100);
     }
     case "p90cap":
       return lowerIsBetter ? inverseRatioScore(x, stats.p10) : ratioScore(x, stats.p90);

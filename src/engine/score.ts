@@ -1,7 +1,7 @@
 // Composite score: normalise each indicator, weight it inside its dimension, add the capped bonus
 // and take off the penalty (SPEC §4.1). Missing values follow the rules' missing policy and warn.
 import type { IndicatorKey, IndicatorScore, Issue, RawIndicatorKey, Rules, ZoneInput, ZoneTable } from "./types";
-import { LOWER_IS_BETTER, divisorOf, inputsOf, isDerivedKey, rawValue } from "./indicators";
+import { LOWER_IS_BETTER, divisorOf, extremeInput, inputsOf, isDerivedKey, rawValue } from "./indicators";
 import type { IndicatorColumns } from "./columns";
 import { sortedSum, summarise } from "./stats";
 import { normalise } from "./normalise";
@@ -26,6 +26,21 @@ export interface ScoredIndicator {
 
 function nonNegative(v: number | undefined): number {
   return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : 0;
+}
+
+/** The smallest normal double: below it a product has lost precision. */
+const MIN_NORMAL = 2 ** -1022;
+
+/**
+ * Points an indicator can give: the dimension's weight × its share of the relative weights.
+ * Multiplying before dividing keeps round weights round (40 × 12 / 40 = 12 exactly); where the
+ * product leaves the normal double range (weights in the 1e200s, or the 1e-200s), dividing first
+ * keeps it finite and exact to rounding, as the share is at most 1.
+ */
+function pointsAtMost(dimensionWeight: number, weight: number, relativeTotal: number): number {
+  if (!(relativeTotal > 0)) return 0;
+  const product = dimensionWeight * weight;
+  return product >= MIN_NORMAL && product <= Number.MAX_VALUE ? product / relativeTotal : dimensionWeight * (weight / relativeTotal);
 }
 
 /** Mean of the scores of zones that have the value (0 when none has); summed in sorted order for determinism. */
@@ -53,22 +68,40 @@ function scoreIndicators(columns: IndicatorColumns, rules: Rules): ScoredIndicat
         const fill = rules.missingPolicy === "mean" ? meanOfPresent(raw, score, stats.count) : 0;
         for (let i = 0; i < n; i++) if (Number.isNaN(raw[i])) score[i] = fill;
       }
-      // Multiplying before dividing keeps round weights round (40 × 12 / 40 = 12 exactly).
-      const weight = relativeTotal > 0 ? (nonNegative(dim.weight) * nonNegative(ind.weight)) / relativeTotal : 0;
+      const weight = pointsAtMost(nonNegative(dim.weight), nonNegative(ind.weight), relativeTotal);
       scored.push({ key: ind.key, dimension: dim.key, weight, method: ind.method, raw, score });
     }
   }
   return scored;
 }
 
-/** The input that makes a zone's value missing: the blank one, else the divisor that is 0. */
-function missingInput(zone: ZoneInput, key: IndicatorKey): RawIndicatorKey {
-  for (const input of inputsOf(key)) if (rawValue(zone, input) === undefined) return input;
-  return isDerivedKey(key) ? divisorOf(key) : key;
+interface MissingCause {
+  code: "MISSING_VALUE" | "DERIVED_OUT_OF_RANGE";
+  /** The input whose cell the warning points at. */
+  input: RawIndicatorKey;
+  /** That input's value, where it has one. */
+  value?: number;
 }
 
 /**
- * MISSING_COLUMN once per indicator whose columns are absent; otherwise MISSING_VALUE per zone,
+ * Why a zone lacks a value: an input is blank, a divisor is 0, or both inputs are there and the
+ * quotient left the double range (deriveValue), which names the out-of-range input.
+ */
+function missingCause(zone: ZoneInput, key: IndicatorKey): MissingCause {
+  const inputs = inputsOf(key);
+  const values = inputs.map((input) => rawValue(zone, input));
+  const blank = values.indexOf(undefined);
+  if (blank >= 0) return { code: "MISSING_VALUE", input: inputs[blank] };
+  if (!isDerivedKey(key)) return { code: "MISSING_VALUE", input: key };
+  const [a, b] = values as [number, number];
+  if (b === 0) return { code: "MISSING_VALUE", input: divisorOf(key) };
+  const input = extremeInput(key, a, b);
+  return { code: "DERIVED_OUT_OF_RANGE", input, value: input === inputs[0] ? a : b };
+}
+
+/**
+ * MISSING_COLUMN once per indicator whose columns are absent; otherwise MISSING_VALUE (or
+ * DERIVED_OUT_OF_RANGE) per zone,
  * bounded, walking zones in `order` (the ranking) so the list does not depend on row order.
  */
 export function missingValueIssues(table: ZoneTable, rules: Rules, scored: readonly ScoredIndicator[], order: readonly number[]): Issue[] {
@@ -90,11 +123,13 @@ export function missingValueIssues(table: ZoneTable, rules: Rules, scored: reado
       count++;
       if (count > MAX_MISSING_WARNINGS_PER_INDICATOR) continue;
       const zone = table.zones[i];
-      const input = missingInput(zone, ind.key);
-      const issue: Issue = { severity: "warning", code: "MISSING_VALUE", zone: zone.zone, params: { indicator: ind.key, policy, input } };
+      const cause = missingCause(zone, ind.key);
+      const params: Record<string, string | number> = { indicator: ind.key, policy, input: cause.input };
+      if (cause.value !== undefined) params.value = cause.value;
+      const issue: Issue = { severity: "warning", code: cause.code, zone: zone.zone, params };
       if (zone.source) {
         issue.sheet = zone.source.sheet;
-        const cell = zone.source.cells[input];
+        const cell = zone.source.cells[cause.input];
         if (cell !== undefined) issue.cell = cell;
       }
       issues.push(issue);
@@ -124,7 +159,8 @@ export function scoreZones(table: ZoneTable, rules: Rules, columns: IndicatorCol
       points[dimOf[j]] += contribution;
       composite += contribution;
     }
-    const dimensions: Record<string, number> = {};
+    // Keyed by the rules' dimension keys, which are user text: no prototype to collide with.
+    const dimensions = Object.create(null) as Record<string, number>;
     for (let k = 0; k < rules.dimensions.length; k++) dimensions[rules.dimensions[k].key] = points[k];
     const bonus = Math.min(nonNegative(zones[i].bonus), bonusCap);
     const penalty = nonNegative(zones[i].penalty);

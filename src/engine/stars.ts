@@ -23,9 +23,14 @@ function meets(values: StarThresholds, thresholds: StarThresholds, minMet: numbe
   return met >= minMet;
 }
 
-/** Rounded to 1e-9 so float noise never shows as a shortfall; never negative and never -0. */
+/**
+ * Rounded to 1e-9 so float noise never shows as a shortfall; never negative and never -0. From
+ * 2^53 nanounits up a double holds no fraction of a nanounit to round away, and scaling a
+ * threshold in the 1e300s by 1e9 would overflow, so such a shortfall is kept as it is.
+ */
 function cleanShortfall(x: number): number {
-  const r = Math.round(x * 1e9) / 1e9;
+  const nano = x * 1e9;
+  const r = Math.abs(nano) < 2 ** 53 ? Math.round(nano) / 1e9 : x;
   return r > 0 ? r : 0;
 }
 

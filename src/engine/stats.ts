@@ -8,7 +8,12 @@ export function percentileInc(sortedAscending: ArrayLike<number>, p: number): nu
   const lo = Math.floor(pos);
   const hi = Math.min(lo + 1, n - 1);
   const frac = pos - lo;
-  return sortedAscending[lo] + frac * (sortedAscending[hi] - sortedAscending[lo]);
+  const low = sortedAscending[lo];
+  const high = sortedAscending[hi];
+  const gap = high - low;
+  // Excel's form, except where the gap between values of opposite sign overflows (−1e308 to 1e308):
+  // the weighted mean of the two never leaves the range between them.
+  return Number.isFinite(gap) ? low + frac * gap : low * (1 - frac) + high * frac;
 }
 
 /** Sum taken in ascending order, so it is the same float whatever the table's row order. */
@@ -29,6 +34,17 @@ export interface Summary {
   p90: number;
 }
 
+/**
+ * The power of two at or just below the largest magnitude. Dividing by it is exact, so mean and
+ * standard deviation come out bit for bit as the direct formulas give them wherever those work;
+ * where they do not, where a square overflows (1e155² = ∞) or underflows (1e-170² = 0: a standard
+ * deviation of 0 for values that differ), the scaled values stay within ±2 and the results between
+ * −largest and largest, so the summary of finite values is always finite.
+ */
+function scaleOf(largest: number): number {
+  return largest > 0 ? 2 ** Math.floor(Math.log2(largest)) : 1;
+}
+
 /** Summary of the finite values; NaN entries are the zones that lack the value. */
 export function summarise(values: Float64Array): Summary {
   let count = 0;
@@ -37,15 +53,18 @@ export function summarise(values: Float64Array): Summary {
   let k = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
   present.sort();
-  const mean = count > 0 ? sortedSum(present) / count : NaN;
+  if (count === 0) return { count, min: NaN, max: NaN, mean: NaN, sd: NaN, p10: NaN, p90: NaN };
+  const scale = scaleOf(Math.max(Math.abs(present[0]), Math.abs(present[count - 1])));
+  const scaled = present.map((v) => v / scale);
+  const scaledMean = sortedSum(scaled) / count;
   let squares = 0;
-  for (let i = 0; i < count; i++) squares += (present[i] - mean) ** 2;
+  for (let i = 0; i < count; i++) squares += (scaled[i] - scaledMean) ** 2;
   return {
     count,
-    min: count > 0 ? present[0] : NaN,
-    max: count > 0 ? present[count - 1] : NaN,
-    mean,
-    sd: count > 0 ? Math.sqrt(squares / count) : NaN,
+    min: present[0],
+    max: present[count - 1],
+    mean: scaledMean * scale,
+    sd: Math.sqrt(squares / count) * scale,
     p10: percentileInc(present, 0.1),
     p90: percentileInc(present, 0.9),
   };

@@ -1,12 +1,26 @@
 // Checks a rule set before it is used and reports every problem at once, each with a dotted path
 // into the Rules object that the rules-sheet reader maps back to a cell.
-import type { AwardRule, DimensionRule, Issue, Rules, StarThresholds } from "./types";
+import type { AwardRule, DimensionRule, Issue, Rules, StarRules } from "./types";
 import { STAR_INDICATORS } from "./types";
 import { isIndicatorKey } from "./indicators";
 import { MAX_STARS } from "./stars";
 
 const METHODS: ReadonlySet<string> = new Set(["minmax", "p90cap", "zscore", "target"]);
 const POLICIES: ReadonlySet<string> = new Set(["zero", "mean"]);
+const PROVENANCES: ReadonlySet<string> = new Set(["official", "otherProvince", "inferred"]);
+
+/**
+ * Dimension and award keys become property names in the results (points per dimension, the JSON's
+ * award lists): "__proto__" would vanish there and an Object.prototype member such as "constructor"
+ * or "toString" would collide with what every object inherits, so none of them can be a key.
+ */
+const RESERVED_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
+
+/**
+ * Points are summed in floating point, whose rounding can add a few units in the last place; a
+ * weight total within a factor of 2 of the largest double would leave no room for that.
+ */
+const MAX_WEIGHT_TOTAL = Number.MAX_VALUE / 2;
 
 type Params = Record<string, string | number>;
 
@@ -47,10 +61,51 @@ function checkWeight(v: unknown, path: string, out: RulesIssues): void {
   if (!isFiniteNumber(v) || v < 0) out.add("RULES_NEGATIVE_WEIGHT", path, { value: shown(v) });
 }
 
+/**
+ * Weights that are each valid but whose total no double can hold (two dimensions of 1e308): the
+ * largest of them, the likeliest typing error, is reported.
+ */
+function checkWeightTotal(weights: ReadonlyArray<{ value: unknown; path: string }>, out: RulesIssues): void {
+  let total = 0;
+  let largest: { value: number; path: string } | undefined;
+  for (const { value, path } of weights) {
+    if (!isFiniteNumber(value) || value < 0) continue;
+    total += value;
+    if (largest === undefined || value > largest.value) largest = { value, path };
+  }
+  if (largest !== undefined && !(total <= MAX_WEIGHT_TOTAL)) out.add("RULES_WEIGHT_TOO_LARGE", largest.path, { value: largest.value });
+}
+
+/** Names and keys are printed in the sheets and results; a missing one would print as "undefined". */
+function checkName(v: unknown, path: string, out: RulesIssues): v is string {
+  if (typeof v === "string" && v.trim() !== "") return true;
+  out.add("RULES_MISSING_NAME", path, v === undefined ? {} : { value: shown(v) });
+  return false;
+}
+
+function checkKey(v: unknown, path: string, out: RulesIssues): void {
+  if (checkName(v, path, out) && RESERVED_KEYS.has(v)) out.add("RULES_RESERVED_KEY", path, { value: v });
+}
+
+/** A key that is not text at all is checkKey's to report, not a duplicate. */
+function checkDuplicate(key: unknown, path: string, seen: Set<string>, out: RulesIssues): void {
+  if (typeof key !== "string") return;
+  if (seen.has(key)) out.add("RULES_DUPLICATE_KEY", path, { value: key });
+  seen.add(key);
+}
+
+function checkProvenance(v: unknown, path: string, out: RulesIssues): void {
+  if (typeof v !== "string" || !PROVENANCES.has(v)) out.add("RULES_BAD_PROVENANCE", path, { value: shown(v) });
+}
+
 function checkDimension(given: DimensionRule, d: number, out: RulesIssues): void {
   const dim = part(given);
   const path = `dimensions.${d}`;
+  checkKey(dim.key, `${path}.key`, out);
+  checkName(dim.nameZh, `${path}.nameZh`, out);
+  checkName(dim.nameEn, `${path}.nameEn`, out);
   checkWeight(dim.weight, `${path}.weight`, out);
+  checkProvenance(dim.provenance, `${path}.provenance`, out);
   const indicators = Array.isArray(dim.indicators) ? dim.indicators : [];
   if (indicators.length === 0) out.add("RULES_EMPTY_DIMENSION", `${path}.indicators`, { value: String(dim.key) });
   indicators.forEach((given, i) => {
@@ -64,7 +119,12 @@ function checkDimension(given: DimensionRule, d: number, out: RulesIssues): void
       if (ind.target !== undefined) params.value = shown(ind.target);
       out.add("RULES_TARGET_MISSING", `${ip}.target`, params);
     }
+    checkProvenance(ind.provenance, `${ip}.provenance`, out);
   });
+  checkWeightTotal(
+    indicators.map((ind, i) => ({ value: part(ind).weight, path: `${path}.indicators.${i}.weight` })),
+    out,
+  );
 }
 
 function checkDimensions(rules: Rules, out: RulesIssues): void {
@@ -72,22 +132,22 @@ function checkDimensions(rules: Rules, out: RulesIssues): void {
   if (dims.length === 0) out.add("RULES_NO_DIMENSIONS", "dimensions");
   const seen = new Set<string>();
   dims.forEach((dim, d) => {
-    const key = part(dim).key;
-    if (seen.has(key)) out.add("RULES_DUPLICATE_KEY", `dimensions.${d}.key`, { value: String(key) });
-    seen.add(key);
+    checkDuplicate(part(dim).key, `dimensions.${d}.key`, seen, out);
     checkDimension(dim, d, out);
   });
+  checkWeightTotal([...dims.map((dim, d) => ({ value: part(dim).weight, path: `dimensions.${d}.weight` })), { value: rules.bonusCap, path: "bonusCap" }], out);
 }
 
 function checkStars(rules: Rules, out: RulesIssues): void {
   const stars = part(rules.stars);
   const levels = (Array.isArray(stars.levels) ? stars.levels : []).map((l) => part(l));
   if (levels.length !== MAX_STARS) out.add("RULES_BAD_LEVELS", "stars.levels", { value: levels.length, expected: MAX_STARS });
-  const ladder: { path: string; level: number; t: StarThresholds }[] = [{ path: "stars.gate", level: 0, t: part(stars.gate) }];
+  const ladder: { path: string; level: number; t: StarRules["gate"] }[] = [{ path: "stars.gate", level: 0, t: part(stars.gate) }];
   levels.forEach((l, i) => {
     if (l.level !== i + 1) out.add("RULES_BAD_LEVELS", `stars.levels.${i}.level`, { value: shown(l.level), expected: i + 1 });
     ladder.push({ path: `stars.levels.${i}`, level: i + 1, t: l });
   });
+  for (const step of ladder) checkProvenance(step.t.provenance, `${step.path}.provenance`, out);
   for (const key of STAR_INDICATORS) {
     let previous: { level: number; value: number } | null = null;
     for (const step of ladder) {
@@ -109,11 +169,16 @@ function checkStars(rules: Rules, out: RulesIssues): void {
     out.add("RULES_BAD_OPTION", "stars.maxStepPerYear", { value: shown(stars.maxStepPerYear), min: 1 });
   }
   if (typeof stars.vetoBlocksPromotion !== "boolean") out.add("RULES_BAD_OPTION", "stars.vetoBlocksPromotion", { value: shown(stars.vetoBlocksPromotion) });
+  checkProvenance(stars.provenance, "stars.provenance", out);
 }
 
 function checkAward(given: AwardRule, a: number, dimensionKeys: ReadonlySet<string>, out: RulesIssues): void {
   const award = part(given);
   const path = `awards.${a}`;
+  checkKey(award.key, `${path}.key`, out);
+  checkName(award.nameZh, `${path}.nameZh`, out);
+  checkName(award.nameEn, `${path}.nameEn`, out);
+  checkProvenance(award.provenance, `${path}.provenance`, out);
   if (!isFiniteNumber(award.prizeYuan) || award.prizeYuan < 0) out.add("RULES_BAD_OPTION", `${path}.prizeYuan`, { value: shown(award.prizeYuan), min: 0 });
   if (typeof award.exclusive !== "boolean") out.add("RULES_BAD_OPTION", `${path}.exclusive`, { value: shown(award.exclusive) });
   const selection = award.selection;
@@ -140,20 +205,32 @@ function checkAwards(rules: Rules, out: RulesIssues): void {
   const dimensionKeys = new Set((Array.isArray(rules.dimensions) ? rules.dimensions : []).map((d) => part(d).key));
   const seen = new Set<string>();
   (Array.isArray(rules.awards) ? rules.awards : []).forEach((award, a) => {
-    const key = part(award).key;
-    if (seen.has(key)) out.add("RULES_DUPLICATE_KEY", `awards.${a}.key`, { value: String(key) });
-    seen.add(key);
+    checkDuplicate(part(award).key, `awards.${a}.key`, seen, out);
     checkAward(award, a, dimensionKeys, out);
   });
 }
 
+/** What a rules file holds instead of an object, as its JSON text (shortened), the same in every language. */
+function asJson(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
 /** Every problem of `rules` as an error Issue (empty when the rules are usable). */
-export function validateRules(given: Rules): Issue[] {
-  const rules = part(given);
+export function validateRules(rules: Rules): Issue[] {
   const out = new RulesIssues();
+  // A file holding null, a list or a number is not a rule set with parts missing: one issue says so.
+  if (typeof rules !== "object" || rules === null || Array.isArray(rules)) {
+    out.add("RULES_NOT_AN_OBJECT", "", { value: asJson(rules) });
+    return out.list;
+  }
   checkDimensions(rules, out);
   checkStars(rules, out);
   checkAwards(rules, out);
+  checkName(rules.id, "id", out);
+  checkName(rules.nameZh, "nameZh", out);
+  checkName(rules.nameEn, "nameEn", out);
+  checkProvenance(rules.bonusCapProvenance, "bonusCapProvenance", out);
   if (!isFiniteNumber(rules.bonusCap) || rules.bonusCap < 0) out.add("RULES_BAD_OPTION", "bonusCap", { value: shown(rules.bonusCap), min: 0 });
   if (!POLICIES.has(rules.missingPolicy)) out.add("RULES_BAD_OPTION", "missingPolicy", { value: shown(rules.missingPolicy) });
   if (!isInteger(rules.plaqueMinStars) || rules.plaqueMinStars < 0 || rules.plaqueMinStars > MAX_STARS) {

@@ -195,6 +195,11 @@ const CATALOG: Record<string, Entry> = {
     "en-US": (p) =>
       `The table has no "${s(p, "columns") || s(p, "indicator")}" column${s(p, "columns").includes(", ") ? "s" : ""}${p.columns !== undefined && p.columns !== p.indicator ? ` (needed for "${s(p, "indicator")}")` : ""}, so for every zone ${POLICY_EN[s(p, "policy")] ?? s(p, "policy")}. Add the column to count it.`,
   },
+  // The cell is the out-of-range input's; value is what it holds.
+  DERIVED_OUT_OF_RANGE: {
+    "zh-CN": (p) => `“${s(p, "input")}”为 ${s(p, "value")}，由此算出的“${s(p, "indicator")}”超出可计算的数值范围，无法计入，该项${POLICY_ZH[s(p, "policy")] ?? s(p, "policy")}。请核对该单元格的数值和单位（是否多打或少打了位数）后重新评定。`,
+    "en-US": (p) => `"${s(p, "input")}" is ${s(p, "value")}, so "${s(p, "indicator")}" comes out beyond the range of numbers that can be computed and cannot count; ${POLICY_EN[s(p, "policy")] ?? s(p, "policy")}. Check the cell's value and unit (too many or too few digits?) and run again.`,
+  },
   MISSING_VALUE_MORE: {
     "zh-CN": (p) => `另有 ${s(p, "count")} 个集聚区缺少“${s(p, "indicator")}”，均${POLICY_ZH[s(p, "policy")] ?? s(p, "policy")}。请补填该列后重新评定。`,
     "en-US": (p) => `${s(p, "count")} more zones lack "${s(p, "indicator")}"; for each ${POLICY_EN[s(p, "policy")] ?? s(p, "policy")}. Fill in the column and run again.`,
@@ -242,6 +247,27 @@ const CATALOG: Record<string, Entry> = {
   RULES_DUPLICATE_KEY: {
     "zh-CN": (p) => `键“${s(p, "value")}”重复使用。维度键和奖项键须各不相同，请改名其中一个。`,
     "en-US": (p) => `The key "${s(p, "value")}" is used twice. Dimension and award keys must be unique; rename one.`,
+  },
+  // A rules file holding null, a list or a number: there is no path to lead with.
+  RULES_NOT_AN_OBJECT: {
+    "zh-CN": (p) => `评定规则文件的内容是 ${s(p, "value")}，不是一套规则。请改为一个 JSON 对象（{ … }），含 id、nameZh、nameEn、dimensions、stars、awards 等各项，格式同内置规则。`,
+    "en-US": (p) => `The rules file holds ${s(p, "value")}, not a rule set. Write one JSON object ({ … }) with id, nameZh, nameEn, dimensions, stars, awards and the other parts, laid out as the built-in rules are.`,
+  },
+  RULES_MISSING_NAME: {
+    "zh-CN": (p) => `键或名称为空${p.value !== undefined ? `（现为“${s(p, "value")}”）` : ""}。规则本身、每个维度和每个奖项都须有键（英文）、中文名称和英文名称，结果表中要用，请填写。`,
+    "en-US": (p) => `A key or name is blank${p.value !== undefined ? ` (it is "${s(p, "value")}")` : ""}. The rules, every dimension and every award need a key, a Chinese name and an English name, which the results print; fill it in.`,
+  },
+  RULES_RESERVED_KEY: {
+    "zh-CN": (p) => `键“${s(p, "value")}”是程序保留的名称，不能用作维度键或奖项键（结果按键存放，用它会丢失或与内部名称冲突）。请改用其他英文键，如 scale、strong。`,
+    "en-US": (p) => `The key "${s(p, "value")}" is a name the program reserves and cannot key a dimension or award (results are stored by key, where it would vanish or clash with a built-in name). Choose another key, such as scale or strong.`,
+  },
+  RULES_BAD_PROVENANCE: {
+    "zh-CN": (p) => `来源“${s(p, "value")}”无法识别。请填写 省文件、参照外省 或 推定（规则文件中写 official、otherProvince 或 inferred）。`,
+    "en-US": (p) => `The source "${s(p, "value")}" is not known. Enter official, other province or inferred (in a rules file: official, otherProvince or inferred).`,
+  },
+  RULES_WEIGHT_TOO_LARGE: {
+    "zh-CN": (p) => `数值“${s(p, "value")}”过大：与其他权重（及加分上限）相加超出可计算的数值范围。请填写实际的权重或分数，如 0–100 之间的数。`,
+    "en-US": (p) => `The value "${s(p, "value")}" is too large: added to the other weights (and the bonus cap) it goes beyond the numbers that can be computed. Enter the actual weight or points, e.g. a number from 0 to 100.`,
   },
   RULES_UNKNOWN_DIMENSION: {
     "zh-CN": (p) => `奖项依据的维度“${s(p, "value")}”不存在。请填写“维度与指标”中已有的维度键。`,

@@ -219,4 +219,13 @@ export const CASES: CorpusCase[] = [
     rows[rowOf(rows, "scale")][3] = -40;
     rows[rowOf(rows, "2星")][1] = 20;
   }), ["RULES_NEGATIVE_WEIGHT@D18", "RULES_THRESHOLD_DECREASING@B34"]),
+  bad("a header unit named like an Object.prototype member", edited((r) => {
+    r[0][2] = "增加值(constructor)";
+    r[0][3] = "税收收入（__proto__）";
+  }), ["UNKNOWN_UNIT@C1", "UNKNOWN_UNIT@D1"]),
+  bad("a dimension keyed __proto__ on the rules sheet", withRules((rows) => (rows[rowOf(rows, "green")][0] = "__proto__")), [
+    "RULES_RESERVED_KEY@A27",
+    // 十先进 still ranks by cluster + green, and green is gone.
+    "RULES_UNKNOWN_DIMENSION@F44",
+  ]),
 ];

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { rate, getPreset } from "../../src/engine";
+import { rate, getPreset, validateRules, DERIVED_INPUTS, DERIVED_INDICATOR_KEYS } from "../../src/engine";
 import type { RawIndicatorKey, Rules, ZoneInput, ZoneTable } from "../../src/engine";
 import { table } from "./fixtures";
 
@@ -172,6 +172,82 @@ describe("engine properties", () => {
           expect(a.zones.map((z) => z.indicators)).toEqual(b.zones.map((z) => z.indicators));
         },
       ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+/** Finite values across the whole double range, weighted towards the ends where arithmetic overflows or underflows. */
+const extreme = fc.oneof(
+  fc.constantFrom(0, Number.MIN_VALUE, 1e-320, 1e-300, 1e-10, 1, 1e10, 1e150, 1e300, 1e306, 1e308, Number.MAX_VALUE),
+  fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true, noDefaultInfinity: true }),
+  fc.integer({ min: 0, max: 400 }),
+);
+const extremeOption = fc.option(extreme, { nil: undefined, freq: 6 });
+
+const extremeZoneArb = fc.record({
+  city: fc.constantFrom("郑州", "洛阳"),
+  ...Object.fromEntries(RAW.map((key) => [key, extremeOption])),
+  bonus: extremeOption,
+  penalty: extremeOption,
+}) as fc.Arbitrary<Record<RawIndicatorKey | "bonus" | "penalty", number | undefined> & { city: string }>;
+
+const extremeTableArb = fc.array(extremeZoneArb, { minLength: 1, maxLength: 20 }).map((rows) =>
+  table(
+    rows.map((fields, i) => {
+      const values: ZoneInput["values"] = {};
+      for (const key of RAW) if (fields[key] !== undefined) values[key] = fields[key];
+      const zone: ZoneInput = { zone: `Z${String(i).padStart(2, "0")}`, city: fields.city, values };
+      if (fields.bonus !== undefined) zone.bonus = fields.bonus;
+      if (fields.penalty !== undefined) zone.penalty = fields.penalty;
+      return zone;
+    }),
+  ),
+);
+
+/** A preset with its weights, bonus cap and star thresholds scaled, kept only when the rules validate. */
+const extremeRulesArb = fc.tuple(rulesArb, extreme, extreme, extreme).map(([base, weightScale, capScale, ladderScale]) => {
+  const r: Rules = structuredClone(base);
+  for (const d of r.dimensions) {
+    d.weight *= weightScale;
+    for (const i of d.indicators) i.weight *= weightScale;
+  }
+  r.bonusCap *= capScale;
+  for (const l of [r.stars.gate, ...r.stars.levels]) for (const key of ["va", "tax", "emp"] as const) l[key] *= ladderScale;
+  return r;
+});
+
+describe("engine properties at extreme magnitudes", () => {
+  it("gives every validated rule set finite composites, points and shortfalls, integer ranks, and an issue for every derived value it could not compute", () => {
+    fc.assert(
+      fc.property(extremeTableArb, extremeRulesArb, (t, rules) => {
+        fc.pre(validateRules(rules).length === 0);
+        const result = rate(t, rules);
+        // Gathered and compared once: an expect per value would make the property slow.
+        const problems: string[] = [];
+        const check = (what: string, v: number): void => {
+          if (!Number.isFinite(v)) problems.push(`${what} ${v}`);
+        };
+        for (const z of result.zones) {
+          for (const [what, v] of [["composite", z.composite], ["bonus", z.bonus], ["penalty", z.penalty], ...Object.entries(z.dimensions), ...Object.entries(z.derived)] as const) check(`${z.zone} ${what}`, v);
+          for (const i of z.indicators) for (const v of [i.score, i.weight, i.contribution]) check(`${z.zone} ${i.key}`, v);
+          for (const [what, v] of Object.entries(z.nextStar?.shortfall ?? {})) check(`${z.zone} shortfall ${what}`, v);
+          if (!(Number.isInteger(z.rank) && z.rank >= 1 && Number.isInteger(z.cityRank) && z.cityRank >= 1)) problems.push(`${z.zone} rank ${z.rank} / ${z.cityRank}`);
+        }
+        expect(problems).toEqual([]);
+        const scored = new Set(rules.dimensions.flatMap((d) => d.indicators.map((i) => i.key)));
+        const reported = new Set(result.issues.filter((i) => i.code === "DERIVED_OUT_OF_RANGE").map((i) => `${i.zone} ${i.params?.indicator}`));
+        const unreported: string[] = [];
+        t.zones.forEach((input) => {
+          const derived = result.zones.find((z) => z.zone === input.zone)?.derived ?? {};
+          for (const key of DERIVED_INDICATOR_KEYS) {
+            const [a, b] = DERIVED_INPUTS[key].inputs;
+            const computable = input.values[a] !== undefined && input.values[b] !== undefined && input.values[b] !== 0;
+            if (computable && derived[key] === undefined && scored.has(key) && !reported.has(`${input.zone} ${key}`)) unreported.push(`${input.zone} ${key}`);
+          }
+        });
+        expect(unreported).toEqual([]);
+      }),
       { numRuns: 200 },
     );
   });

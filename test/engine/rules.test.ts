@@ -1,6 +1,7 @@
 import { validateRules, PRESETS, PRESET_IDS, DEFAULT_PRESET_ID, getPreset, ENGINE_ISSUE_CODES } from "../../src/engine";
 import type { IndicatorKey, NormMethod, Rules } from "../../src/engine";
 import { readFileSync } from "node:fs";
+import { formatIssue } from "../../src/i18n/issues";
 import { join } from "node:path";
 
 function preset(id: string): Rules {
@@ -8,6 +9,9 @@ function preset(id: string): Rules {
   if (!rules) throw new Error(`preset ${id} missing`);
   return rules;
 }
+
+/** A rule object as a rules file may hold it: any field missing or of any type. */
+type Loose = Record<string, unknown>;
 
 const codesAndPaths = (rules: Rules) => validateRules(rules).map((i) => [i.code, i.params?.path]);
 
@@ -91,12 +95,18 @@ describe("validateRules", () => {
     const missingParts = { ...preset("henan-2013"), stars: undefined, awards: [null] } as unknown as Rules;
     expect(codesAndPaths(missingParts)).toEqual([
       ["RULES_BAD_LEVELS", "stars.levels"],
+      ["RULES_BAD_PROVENANCE", "stars.gate.provenance"],
       ["RULES_BAD_THRESHOLD", "stars.gate.va"],
       ["RULES_BAD_THRESHOLD", "stars.gate.tax"],
       ["RULES_BAD_THRESHOLD", "stars.gate.emp"],
       ["RULES_BAD_OPTION", "stars.minIndicatorsMet"],
       ["RULES_BAD_OPTION", "stars.maxStepPerYear"],
       ["RULES_BAD_OPTION", "stars.vetoBlocksPromotion"],
+      ["RULES_BAD_PROVENANCE", "stars.provenance"],
+      ["RULES_MISSING_NAME", "awards.0.key"],
+      ["RULES_MISSING_NAME", "awards.0.nameZh"],
+      ["RULES_MISSING_NAME", "awards.0.nameEn"],
+      ["RULES_BAD_PROVENANCE", "awards.0.provenance"],
       ["RULES_BAD_OPTION", "awards.0.prizeYuan"],
       ["RULES_BAD_OPTION", "awards.0.exclusive"],
       ["RULES_BAD_OPTION", "awards.0.selection.kind"],
@@ -107,8 +117,73 @@ describe("validateRules", () => {
       ["RULES_UNKNOWN_INDICATOR", "dimensions.1.indicators.0.key"],
       ["RULES_NEGATIVE_WEIGHT", "dimensions.1.indicators.0.weight"],
       ["RULES_UNKNOWN_METHOD", "dimensions.1.indicators.0.method"],
+      ["RULES_BAD_PROVENANCE", "dimensions.1.indicators.0.provenance"],
     ]);
-    expect(codesAndPaths(null as unknown as Rules)).toContainEqual(["RULES_NO_DIMENSIONS", "dimensions"]);
+  });
+
+  it("says rules that are not an object at all (a rules file holding null, a list, a number) are not rules, once", () => {
+    const given: Array<[unknown, string]> = [
+      [null, "null"],
+      [undefined, "undefined"],
+      [[], "[]"],
+      [42, "42"],
+      ["henan-2013", '"henan-2013"'],
+      [Array.from({ length: 30 }, (_, i) => i), "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,…"],
+    ];
+    for (const [rules, shown] of given) {
+      expect(validateRules(rules as Rules)).toEqual([{ severity: "error", code: "RULES_NOT_AN_OBJECT", params: { path: "", value: shown } }]);
+    }
+    const [issue] = validateRules(null as unknown as Rules);
+    expect(formatIssue(issue, "zh-CN")).toMatch(/^评定规则文件的内容是 null，不是一套规则。/);
+    expect(formatIssue(issue, "en-US")).toMatch(/^The rules file holds null, not a rule set\./);
+  });
+
+  it("needs the names and keys that results and sheets print", () => {
+    const r = preset("henan-2013");
+    const loose = r as unknown as Loose;
+    delete loose.nameZh;
+    r.id = " ";
+    const dims = r.dimensions as unknown as Loose[];
+    delete dims[0].key;
+    delete dims[1].nameEn;
+    dims[2].nameZh = 7;
+    const awards = r.awards as unknown as Loose[];
+    delete awards[0].key;
+    delete awards[2].nameZh;
+    expect(codesAndPaths(r)).toEqual([
+      ["RULES_MISSING_NAME", "dimensions.0.key"],
+      ["RULES_MISSING_NAME", "dimensions.1.nameEn"],
+      ["RULES_MISSING_NAME", "dimensions.2.nameZh"],
+      ["RULES_MISSING_NAME", "awards.0.key"],
+      ["RULES_MISSING_NAME", "awards.2.nameZh"],
+      ["RULES_MISSING_NAME", "id"],
+      ["RULES_MISSING_NAME", "nameZh"],
+    ]);
+  });
+
+  it("needs a known provenance on every rule value that carries one", () => {
+    const r = preset("henan-2013");
+    (r.dimensions[0] as unknown as Loose).provenance = undefined;
+    (r.dimensions[1].indicators[0] as unknown as Loose).provenance = "guess";
+    (r.stars.levels[2] as unknown as Loose).provenance = null;
+    (r as unknown as Loose).bonusCapProvenance = "省文件";
+    expect(codesAndPaths(r)).toEqual([
+      ["RULES_BAD_PROVENANCE", "dimensions.0.provenance"],
+      ["RULES_BAD_PROVENANCE", "dimensions.1.indicators.0.provenance"],
+      ["RULES_BAD_PROVENANCE", "stars.levels.2.provenance"],
+      ["RULES_BAD_PROVENANCE", "bonusCapProvenance"],
+    ]);
+  });
+
+  it.each(["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"])("rejects %s as a dimension or award key: it would vanish from, or clash with, the results keyed by it", (reserved) => {
+    const r = preset("henan-2013");
+    r.dimensions[4].key = reserved;
+    r.awards[2].selection = { kind: "top", count: 10, metric: { kind: "dimensions", dimensions: ["cluster", reserved] } };
+    r.awards[1].key = reserved;
+    expect(validateRules(r).map((i) => [i.code, i.params?.path, i.params?.value])).toEqual([
+      ["RULES_RESERVED_KEY", "dimensions.4.key", reserved],
+      ["RULES_RESERVED_KEY", "awards.1.key", reserved],
+    ]);
   });
 
   it("documents every code it can emit in issueCodes.ts", () => {

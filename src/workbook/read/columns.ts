@@ -106,16 +106,17 @@ export function matchColumn(name: string): ColumnSpec | undefined {
   return BY_SPELLING.get(name.toLowerCase());
 }
 
-const DERIVED_LABELS: Record<DerivedIndicatorKey, { zh: string; en: string }> = {
-  vaGrowth: { zh: "增加值增速", en: "ValueAddedGrowth" },
-  taxPerMu: { zh: "亩均税收", en: "TaxPerMu" },
-  rdIntensity: { zh: "研发投入强度", en: "RnDIntensity" },
-  energyDrop: { zh: "能耗下降率", en: "EnergyIntensityDrop" },
-};
+// A Map, as the key comes from user text (a rules sheet, an issue's params): "constructor" is no label.
+const DERIVED_LABELS: ReadonlyMap<string, { zh: string; en: string }> = new Map<DerivedIndicatorKey, { zh: string; en: string }>([
+  ["vaGrowth", { zh: "增加值增速", en: "ValueAddedGrowth" }],
+  ["taxPerMu", { zh: "亩均税收", en: "TaxPerMu" }],
+  ["rdIntensity", { zh: "研发投入强度", en: "RnDIntensity" }],
+  ["energyDrop", { zh: "能耗下降率", en: "EnergyIntensityDrop" }],
+]);
 
 /** The display name of an indicator key (raw or derived) in the report language; the key itself when unknown. */
 export function indicatorLabel(key: string, lang: "zh" | "en"): string {
-  const derived = DERIVED_LABELS[key as DerivedIndicatorKey];
+  const derived = DERIVED_LABELS.get(key);
   if (derived) return derived[lang];
   const spec = BY_KEY.get(key as ColumnKey);
   if (spec) return lang === "zh" ? spec.zh[0] : spec.en[0];

@@ -24,5 +24,7 @@ export function unitFactor(spec: ColumnSpec, unit: string | undefined): number |
   const u = unit.toLowerCase();
   if (spec.kind === "text") return 1;
   if (spec.unit === "") return LABEL_ONLY.has(u) ? 1 : undefined;
-  return FACTORS[spec.unit][u];
+  // The unit is user text: only the table's own entries count, not "constructor" or "__proto__" from Object.prototype.
+  const factors = FACTORS[spec.unit];
+  return Object.prototype.hasOwnProperty.call(factors, u) ? factors[u] : undefined;
 }

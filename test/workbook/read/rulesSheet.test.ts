@@ -82,6 +82,22 @@ describe("rules sheet", () => {
     expect(second.issues.every((i) => i.sheet === "评定规则" && i.severity === "error")).toBe(true);
   });
 
+  it("rejects a dimension or award keyed by an Object.prototype name at its cell", () => {
+    const rows = henan("zh-CN").map((r) => [...r]);
+    const green = rowOf(rows, "green");
+    const fast = rowOf(rows, "fast");
+    rows[green][0] = "__proto__";
+    rows[fast][0] = "constructor";
+    const advanced = rowOf(rows, "advanced");
+    rows[advanced][5] = "维度得分:cluster+__proto__";
+    const { rules, issues } = readRulesSheet(sheet(rows), "zh-CN");
+    expect(rules).toBeUndefined();
+    expect(issues.map((i) => [i.code, i.cell, i.params?.value])).toEqual([
+      ["RULES_RESERVED_KEY", `A${green + 1}`, "__proto__"],
+      ["RULES_RESERVED_KEY", `A${fast + 1}`, "constructor"],
+    ]);
+  });
+
   it("says which section is missing", () => {
     const rows = henan("zh-CN").filter((r) => r[0] !== "星级标准");
     const { rules, issues } = readRulesSheet(sheet(rows), "zh-CN");
