@@ -12,22 +12,55 @@ function page(template, filename, chunks) {
   return new HtmlWebpackPlugin({ template, filename, chunks, inject: "body", scriptLoading: "defer" });
 }
 
+// The office-loader entry (src/loader/officeLoader.ts) loads office.js, then the page's own scripts,
+// so a page Office opens puts `<%= officeJs %>` in its <head> and webpack injects nothing itself.
+const OFFICE_LOADER = "office-loader";
+
+function officePage(template, filename, entry) {
+  return new HtmlWebpackPlugin({
+    template,
+    filename,
+    chunks: [entry],
+    inject: false,
+    templateParameters: (compilation, assets) => ({
+      officeJs: `<script src="${assets.publicPath}${OFFICE_LOADER}.js" data-app="${assets.js.join(" ")}"></script>`,
+    }),
+  });
+}
+
+// The add-in's own copy of office.js (see officeLoader.ts for when it is used): the Excel host
+// scripts, every locale's office_strings.js and the folders office.js loads from, unmodified, as
+// its licence (LICENSE.md, copied along) requires. Debug builds, IntelliSense files and other
+// Office applications' scripts are left out: this add-in runs in Excel only.
+const OFFICE_JS_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+const OFFICE_JS_LEFT_OUT = [
+  "**/*.debug.js",
+  "**/*vsdoc*",
+  "**/*.d.ts",
+  "**/outlook_strings.js",
+  ...["access", "onenote", "outlook", "powerpoint", "project", "visio", "word"].map((app) => `${OFFICE_JS_DIST}/${app}*`),
+];
+
 function addinPart() {
   return {
     entry: {
+      [OFFICE_LOADER]: "./src/loader/officeLoader.ts",
       taskpane: "./src/taskpane/taskpane.tsx",
       commands: "./src/commands/commands.ts",
       notice: "./src/commands/notice.ts",
     },
     plugins: [
-      page("./src/taskpane/taskpane.html", "taskpane.html", ["taskpane"]),
-      page("./src/commands/commands.html", "commands.html", ["commands"]),
-      page("./src/commands/notice.html", "notice.html", ["notice"]),
+      officePage("./src/taskpane/taskpane.html", "taskpane.html", "taskpane"),
+      officePage("./src/commands/commands.html", "commands.html", "commands"),
+      officePage("./src/commands/notice.html", "notice.html", "notice"),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/help.html", to: "help.html" },
           { from: "manifest.xml", to: "manifest.xml" },
+          // minimized: already minified by Microsoft, and the licence forbids changing it.
+          { from: OFFICE_JS_DIST, to: "office-js/", globOptions: { ignore: OFFICE_JS_LEFT_OUT }, info: { minimized: true } },
+          { from: require.resolve("@microsoft/office-js/LICENSE.md"), to: "office-js/LICENSE.md" },
         ],
       }),
     ],

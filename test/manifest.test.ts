@@ -1,7 +1,9 @@
 // The add-in manifest checked offline: well-formed XML, the elements Office needs, icons of the
-// right pixel size, every URL on the dev server's origin and served by the build, both languages.
+// right pixel size, every URL under one base and served by the build, both languages. Checked as
+// it is in the repository (the dev server's origin) and as `npm run package` writes it for a server.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { rebaseManifest } from "../scripts/package";
 
 interface XmlElement {
   name: string;
@@ -100,8 +102,40 @@ describe("the XML parser used here", () => {
   });
 });
 
-describe("manifest.xml", () => {
-  const doc = parseXml(manifestText);
+/** Every page or file the build serves, as a path relative to the site's root. */
+function servedFiles(): Set<string> {
+  const served = new Set<string>();
+  for (const plugin of webpackConfig({}, { mode: "production" }).plugins) {
+    if (plugin.userOptions?.filename) served.add(plugin.userOptions.filename);
+    for (const p of plugin.patterns ?? []) {
+      // "assets/*.png" → "assets/[name][ext]": every PNG in assets/ keeps its name.
+      const copied = p.from === "assets/*.png" ? readdirSync(join(ROOT, "assets")).filter((f) => f.endsWith(".png")).map((f) => `assets/${f}`) : [p.to];
+      for (const file of copied) served.add(file);
+    }
+  }
+  return served;
+}
+
+const DEV_BASE = new URL(`${webpackConfig.ORIGIN}/`);
+const SERVER_BASE = new URL("https://addins.example.cn/zone-rating/");
+
+describe("the dev server", () => {
+  it("serves the add-in over HTTPS at the origin manifest.xml names", () => {
+    expect(webpackConfig({}, { mode: "development" }).devServer).toMatchObject({ port: 3000, server: "https" });
+    expect(webpackConfig.ORIGIN).toBe("https://localhost:3000");
+  });
+});
+
+describe.each([
+  { name: "manifest.xml", xml: manifestText, base: DEV_BASE },
+  { name: `manifest.xml packaged for ${SERVER_BASE.href}`, xml: rebaseManifest(manifestText, SERVER_BASE), base: SERVER_BASE },
+])("$name", ({ xml, base }) => {
+  const doc = parseXml(xml);
+  /** The path of a URL under the base, relative to it ("assets/icon-32.png"). */
+  const underBase = (url: string) => {
+    expect({ url, underBase: url.startsWith(base.href) }).toEqual({ url, underBase: true });
+    return url.slice(base.href.length);
+  };
 
   it("is an Excel task pane add-in that may read and write the workbook", () => {
     expect(doc.name).toBe("OfficeApp");
@@ -110,7 +144,13 @@ describe("manifest.xml", () => {
     expect(one(doc, "Version").text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(all(one(doc, "Hosts"), "Host").map((h) => h.attributes.Name)).toEqual(["Workbook"]);
     expect(one(doc, "Permissions").text).toBe("ReadWriteDocument");
-    expect(one(doc, "SourceLocation").attributes.DefaultValue).toMatch(/\/taskpane\.html$/);
+    expect(one(doc, "SourceLocation").attributes.DefaultValue).toBe(new URL("taskpane.html", base).href);
+  });
+
+  it("names the product as its provider and support page, not a government office", () => {
+    expect(one(doc, "ProviderName").text).toContain("产业集聚区星级评定");
+    expect(one(doc, "ProviderName").text).not.toMatch(/办公室|政府|委员会|联席会议/);
+    expect(underBase(one(doc, "SupportUrl").attributes.DefaultValue)).toBe("help.html");
   });
 
   it("has a ribbon button that runs the recalculate function and one that opens the pane", () => {
@@ -145,29 +185,20 @@ describe("manifest.xml", () => {
     expect(one(doc, "DisplayName").attributes.DefaultValue).toBe("产业集聚区星级评定");
   });
 
-  it("points every URL at the dev server's origin, at a page or file the build serves", () => {
-    const config = webpackConfig({}, { mode: "development" });
-    expect(config.devServer).toMatchObject({ port: 3000, server: "https" });
-    expect(webpackConfig.ORIGIN).toBe("https://localhost:3000");
-    const served = new Set<string>();
-    for (const plugin of config.plugins) {
-      if (plugin.userOptions?.filename) served.add(plugin.userOptions.filename);
-      for (const p of plugin.patterns ?? []) {
-        // "assets/*.png" → "assets/[name][ext]": every PNG in assets/ keeps its name.
-        const copied = p.from === "assets/*.png" ? readdirSync(join(ROOT, "assets")).filter((f) => f.endsWith(".png")).map((f) => `assets/${f}`) : [p.to];
-        for (const file of copied) served.add(file);
-      }
-    }
+  it("points every URL under its base, at a page or file the build serves; its app domain is the base's origin", () => {
+    const served = servedFiles();
     // Namespace declarations are names, not addresses: every other attribute or text that is a URL counts.
     const urls = all(doc, "*")
+      .filter((e) => e.name !== "AppDomain")
       .flatMap((e) => [...Object.entries(e.attributes).filter(([k]) => !k.startsWith("xmlns")).map(([, v]) => v), e.text.trim()])
       .filter((v) => /^https?:/i.test(v));
     expect(urls.length).toBeGreaterThan(8);
     for (const url of urls) {
-      const parsed = new URL(url);
-      expect(parsed.origin).toBe(webpackConfig.ORIGIN);
-      if (parsed.pathname !== "/" && parsed.pathname !== "") expect({ url, served: served.has(parsed.pathname.slice(1)) }).toEqual({ url, served: true });
+      const path = underBase(url);
+      expect({ url, served: served.has(path) }).toEqual({ url, served: true });
     }
+    // Office wants an app domain as a bare origin: scheme, host, port, no path, no trailing slash.
+    expect(all(doc, "AppDomain").map((e) => e.text)).toEqual([base.origin]);
   });
 
   it("has icon files with the pixel size each reference states", () => {
@@ -181,7 +212,8 @@ describe("manifest.xml", () => {
     }
     expect(new Set(expected.map(([, size]) => size))).toEqual(new Set([16, 32, 64, 80]));
     for (const [url, size] of expected) {
-      const file = join(ROOT, new URL(url).pathname);
+      // The build copies assets/ as it is, so a served icon's path is its path in the repository.
+      const file = join(ROOT, underBase(url));
       expect(existsSync(file)).toBe(true);
       expect(pngSize(file)).toEqual({ width: size, height: size });
     }

@@ -1,14 +1,16 @@
-// The production build: what it bundles, and the real task pane entry started by (stubbed)
+// The production build: what it bundles, how its pages load office.js (Microsoft's CDN, or the
+// bundled copy when the CDN cannot be reached), and the real task pane entry started by (stubbed)
 // Office.js in Chromium, where a failing Excel.run must reach the user in words.
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Browser, Page, Request } from "playwright-core";
 import type { StatsModule } from "webpack";
 import { build, launchChromium, serve, type StaticServer } from "./harness";
 
 const OUT = resolve(__dirname, "../../test-output/e2e");
 const SITE = join(OUT, "dist");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_PACKAGE = dirname(require.resolve("@microsoft/office-js/package.json"));
 
 let server: StaticServer;
 let browser: Browser;
@@ -60,11 +62,25 @@ describe("production build", () => {
     expect(modules.filter((m) => /node_modules\/exceljs|test\/fake-excel|src\/demo|src\/xlsx/.test(m))).toEqual([]);
   });
 
-  it("loads office.js from Microsoft's CDN in the pages Office opens", () => {
-    for (const page of ["taskpane.html", "commands.html", "notice.html"]) {
-      const scripts = [...readFileSync(join(SITE, page), "utf8").matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
-      expect(scripts[0]).toBe(OFFICE_JS);
+  it("has the pages Office opens load office.js first, through the loader, and their own script after it", () => {
+    for (const [page, app] of [["taskpane.html", "taskpane.js"], ["commands.html", "commands.js"], ["notice.html", "notice.js"]]) {
+      const html = readFileSync(join(SITE, page), "utf8");
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect({ page, scripts }).toEqual({ page, scripts: [expect.stringMatching(/src="?office-loader\.js/)] });
+      expect(scripts[0]).toMatch(new RegExp(`data-app="?${app.replace(".", "\\.")}[">\\s]`));
+      expect(html.indexOf("office-loader.js")).toBeLessThan(html.indexOf("</head>"));
     }
+  });
+
+  it("carries Microsoft's office.js for Excel unchanged, with its licence, and no debug builds", () => {
+    const copy = join(SITE, "office-js");
+    for (const file of ["office.js", "excel-win32-16.01.js", "excel-web-16.00.js", "excel-mac-16.00.js", "o15apptofilemappingtable.js", "zh-cn/office_strings.js", "en-us/office_strings.js"]) {
+      expect({ file, same: readFileSync(join(copy, file)).equals(readFileSync(join(OFFICE_JS_PACKAGE, "dist", file))) }).toEqual({ file, same: true });
+    }
+    expect(readFileSync(join(copy, "LICENSE.md"), "utf8")).toContain("MICROSOFT SOFTWARE LICENSE TERMS");
+    const files = readdirSync(copy, { recursive: true }).map(String);
+    expect(files.filter((f) => /\.debug\.js$|^(word|outlook|powerpoint|onenote|project|access|visio)/.test(f))).toEqual([]);
+    expect(existsSync(join(copy, "office.js.LICENSE.txt"))).toBe(false);
   });
 
   it("shows a failing Excel.run in the pane, in Chinese, with a retry that tries again", async () => {
@@ -88,6 +104,80 @@ describe("production build", () => {
     expect(await page.locator("main h1").textContent()).toBe("Industrial cluster zone rating");
     expect(await page.getByTestId("message").textContent()).toContain("The workbook could not be read: Excel is in cell-editing mode");
     expect(await page.locator("html").getAttribute("lang")).toBe("en-US");
+    await page.close();
+  });
+
+  describe("without Microsoft's CDN", () => {
+    /** Opens the pane with the internet unreachable except as `cdn` says; records every office.js request. */
+    async function openOffline(cdn: "fails" | "hangs" | "answers only the probe", local: "serves" | "fails" = "serves") {
+      const page = await browser.newPage({ viewport: { width: 360, height: 700 } });
+      const requests: Request[] = [];
+      page.on("request", (r) => {
+        if (r.url().endsWith("office.js")) requests.push(r);
+      });
+      await page.route(/^https:\/\//, (route) => {
+        const request = route.request();
+        if (request.url() !== OFFICE_JS || cdn === "fails") return route.abort("internetdisconnected");
+        if (cdn === "answers only the probe" && request.method() === "HEAD") return route.fulfill({ status: 200 });
+        if (cdn === "answers only the probe") return route.abort("connectionreset");
+        // "hangs": a firewall that drops the packets; the request is left without an answer.
+        return undefined;
+      });
+      if (local === "fails") await page.route("**/office-js/office.js", (route) => route.abort());
+      const started = Date.now();
+      await page.goto(`${server.url}taskpane.html`);
+      return { page, requests, started };
+    }
+
+    /** The office.js scripts in the page, by address: exactly one must be there once the pane runs. */
+    const officeScripts = (page: Page) => page.evaluate(() => [...document.querySelectorAll("script")].map((s) => s.src).filter((src) => src.endsWith("office.js")));
+
+    it("starts the pane on the bundled office.js when the CDN cannot be reached", async () => {
+      const { page, requests } = await openOffline("fails");
+      await page.locator("main h1").waitFor();
+      expect(await officeScripts(page)).toEqual([`${server.url}office-js/office.js`]);
+      expect(requests.map((r) => `${r.method()} ${r.url()}`)).toEqual([`HEAD ${OFFICE_JS}`, `GET ${server.url}office-js/office.js`]);
+      // Outside Office, office.js reports no host; the pane then says it cannot reach the workbook.
+      await page.locator('[data-testid="message"][data-intent="error"]').waitFor();
+      expect(await page.evaluate(() => typeof Office.onReady)).toBe("function");
+      await page.screenshot({ path: join(OUT, "07-production-offline.png") });
+      await page.close();
+    });
+
+    it("gives up on a CDN that does not answer within 5 seconds", async () => {
+      const { page, started } = await openOffline("hangs");
+      await page.locator("main h1").waitFor({ timeout: 20_000 });
+      const waited = Date.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(4_900);
+      expect(await officeScripts(page)).toEqual([`${server.url}office-js/office.js`]);
+      await page.close();
+    });
+
+    it("falls back when the CDN answers but its script does not load, leaving only the local office.js in the page", async () => {
+      const { page, requests } = await openOffline("answers only the probe");
+      await page.locator("main h1").waitFor();
+      expect(requests.map((r) => `${r.method()} ${r.url()}`)).toEqual([`HEAD ${OFFICE_JS}`, `GET ${OFFICE_JS}`, `GET ${server.url}office-js/office.js`]);
+      // office.js looks for its own files beside the first office.js script in the page.
+      expect(await officeScripts(page)).toEqual([`${server.url}office-js/office.js`]);
+      await page.close();
+    });
+
+    it("says so in the pane, in both languages, when no office.js can be loaded", async () => {
+      const { page } = await openOffline("fails", "fails");
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/^无法加载 Office JavaScript API（office\.js）.*Office\.js could not be loaded/);
+      expect(await page.locator("main").count()).toBe(0);
+      await page.close();
+    });
+  });
+
+  it("does not touch the bundled copy when the CDN answers", async () => {
+    const page = await openPane("zh-CN");
+    await page.locator('[data-testid="message"][data-intent="error"]').waitFor();
+    const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+    expect(fetched).toContain(OFFICE_JS);
+    expect(fetched.filter((url) => url.includes("/office-js/"))).toEqual([]);
     await page.close();
   });
 });
