@@ -4,7 +4,7 @@
 import archiver from "archiver";
 import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 const ROOT = resolve(__dirname, "..");
@@ -64,7 +64,8 @@ export function rebaseManifest(manifestXml: string, base: URL): string {
 /** Refuses an output folder whose cleaning (webpack empties it) would delete someone's work. */
 function checkOutputFolder(out: string): void {
   const fromOut = relative(out, ROOT);
-  if (fromOut === "" || (!fromOut.startsWith("..") && !fromOut.startsWith(sep))) {
+  // "" is the project itself; a path going down from `out` (no "..", not on another drive) means `out` holds it.
+  if (fromOut === "" || (!fromOut.startsWith("..") && !isAbsolute(fromOut))) {
     throw new PackageError(`--out ${out} contains the project itself; choose a folder of its own, e.g. out/package/NAME`);
   }
   if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(join(out, "manifest.xml"))) {
