@@ -7,30 +7,21 @@ import { resolveNumberFormats } from "../workbook/plan/formats";
 import { freeSheetName } from "../workbook/plan/sheetName";
 import type { CellStyle, PlanCell, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
 import type { Locale } from "../i18n/locale";
+import { REQUEST_BUDGET_BYTES, utf8Length, type Capabilities } from "./capabilities";
 import { MARKER_KEY, PRESET_ROW, REGISTRY_SHEET } from "./marker";
 import { NOTICES } from "./notices";
+import { rangeAt } from "./ranges";
 import type { WorkbookState } from "./read";
 
-/** Requests are cut well below Excel's 5 MB so the other operations always fit beside the data. */
-export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
 /** Bytes counted for an operation other than a data chunk. */
 const OP_BYTES = 200;
 /** Excel column width in points per character of the plan's widths. */
 const POINTS_PER_CHAR = 6;
 const TEMP_PREFIX = "zr~tmp~";
 
-export interface ApplyCapabilities {
-  /** ExcelApi 1.9: page layout. */
-  printSetup: boolean;
-  /** ExcelApi 1.12: worksheet custom properties. */
-  customProperties: boolean;
-  /** ExcelApi 1.8: data validation. */
-  dataValidation: boolean;
-}
-
 export interface ApplyOptions {
   locale: Locale;
-  caps: ApplyCapabilities;
+  caps: Capabilities;
   /** The add-in's sheets of these kinds are replaced by the new ones. */
   replaceKinds: readonly SheetKind[];
   /** Mark the new sheets as the add-in's own (result and rules sheets; not the user's template). */
@@ -48,7 +39,7 @@ export interface ApplyOutcome {
 }
 
 function rangeOf(ws: Excel.Worksheet, r: Rect): Excel.Range {
-  return ws.getRangeByIndexes(r.r0, r.c0, r.r1 - r.r0 + 1, r.c1 - r.c0 + 1);
+  return rangeAt(ws, r.r0, r.c0, r.r1 - r.r0 + 1, r.c1 - r.c0 + 1);
 }
 
 /** Counts request bytes as they are queued, syncing first when the next piece would pass the budget. */
@@ -86,14 +77,14 @@ async function writeValues(ws: Excel.Worksheet, plan: SheetPlan, batch: Batcher)
       const r = start + values.length;
       const row = writableRow(plan.values[r]);
       const format = resolveNumberFormats(plan, r, r)[0];
-      const rowBytes = JSON.stringify(row).length + JSON.stringify(format).length + 2;
+      const rowBytes = utf8Length(JSON.stringify(row)) + utf8Length(JSON.stringify(format)) + 2;
       if (values.length > 0 && bytes + rowBytes > REQUEST_BUDGET_BYTES - OP_BYTES * 4) break;
       values.push(row);
       formats.push(format);
       bytes += rowBytes;
     }
     await batch.reserve(bytes + OP_BYTES * 2);
-    const range = ws.getRangeByIndexes(start, 0, values.length, width);
+    const range = rangeAt(ws, start, 0, values.length, width);
     // The text format goes first: a zone named "=SUM(A1)" then stays text instead of becoming a formula.
     range.numberFormat = formats;
     range.values = values;
@@ -121,19 +112,21 @@ async function applyStyle(ws: Excel.Worksheet, s: CellStyle, batch: Batcher): Pr
   }
 }
 
-async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: ApplyCapabilities, batch: Batcher): Promise<void> {
+async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilities, batch: Batcher): Promise<void> {
   for (const [c, w] of plan.columnWidths.entries()) {
     await batch.op();
-    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * POINTS_PER_CHAR;
+    ws.getRange(a1(0, c)).format.columnWidth = w * POINTS_PER_CHAR;
   }
   for (const m of plan.merges) {
     await batch.op();
     rangeOf(ws, m).merge(false);
   }
   for (const s of plan.styles) await applyStyle(ws, s, batch);
-  await batch.op();
-  if (plan.freeze.rows > 0 && plan.freeze.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, plan.freeze.rows, plan.freeze.cols));
-  else if (plan.freeze.rows > 0) ws.freezePanes.freezeRows(plan.freeze.rows);
+  if (caps.freezePanes) {
+    await batch.op();
+    if (plan.freeze.rows > 0 && plan.freeze.cols > 0) ws.freezePanes.freezeAt(rangeAt(ws, 0, 0, plan.freeze.rows, plan.freeze.cols));
+    else if (plan.freeze.rows > 0) ws.freezePanes.freezeRows(plan.freeze.rows);
+  }
   if (caps.printSetup) {
     await batch.op(6);
     const layout = ws.pageLayout;
@@ -189,7 +182,7 @@ function writeRegistry(context: Excel.RequestContext, state: WorkbookState, shee
   const height = Math.max(rows.length, (state.registry?.length ?? 0) + (state.presetId === undefined ? 0 : 1));
   if (height === 0) return;
   const values = Array.from({ length: height }, (_, i) => rows[i] ?? ["", ""]);
-  const range = registry.getRangeByIndexes(0, 0, height, 2);
+  const range = rangeAt(registry, 0, 0, height, 2);
   range.numberFormat = values.map(() => ["@", "@"]);
   range.values = values;
 }
@@ -249,6 +242,7 @@ export async function applyPlans(context: Excel.RequestContext, state: WorkbookS
     await context.sync();
   }
   if (!opts.caps.printSetup) notices.push(NOTICES.noPrintSetup(opts.locale));
+  if (!opts.caps.freezePanes && plans.some((p) => p.freeze.rows > 0 || p.freeze.cols > 0)) notices.push(NOTICES.noFreezePanes(opts.locale));
   if (!opts.caps.dataValidation && plans.some((p) => p.dataValidation?.length)) notices.push(NOTICES.noValidation(opts.locale));
   return { written: finalNames, notices };
 }

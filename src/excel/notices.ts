@@ -10,6 +10,10 @@ export const NOTICES = {
     locale === "en-US"
       ? "This version of Excel does not support page setup from add-ins (ExcelApi 1.9): set A4, print titles and the footer by hand before printing."
       : "当前 Excel 版本不支持由加载项设置打印格式（需 ExcelApi 1.9）：打印前请手动设置 A4 纸、打印标题行和页脚。",
+  noFreezePanes: (locale: Locale): string =>
+    locale === "en-US"
+      ? "This version of Excel cannot freeze panes from add-ins (ExcelApi 1.7): the header rows of the result sheets scroll with the data."
+      : "当前 Excel 版本不支持由加载项冻结窗格（需 ExcelApi 1.7），结果表的表头行不会固定。",
   noValidation: (locale: Locale): string =>
     locale === "en-US" ? "This version of Excel cannot add entry checks (ExcelApi 1.8): the template has none." : "当前 Excel 版本不支持数据有效性设置（需 ExcelApi 1.8），模板未设输入检查。",
   progressRead: (locale: Locale): string => (locale === "en-US" ? "Reading the workbook" : "正在读取工作簿"),

@@ -1,5 +1,6 @@
 // RatingHost on Office.js: prepareRun → rate → buildResultPlans → applyPlans, in as few requests as
-// the data allows (four for a full recompute of normal size: list, read, write, registry).
+// the data allows (four for a full recompute of normal size: list, sizes and cells, write, registry;
+// five below ExcelApi 1.4, where the cells come after the sizes).
 import { DEFAULT_PRESET_ID, getPreset, rate } from "../engine";
 import type { Rules } from "../engine/types";
 import { localizeIssues } from "../i18n/issues";
@@ -10,22 +11,16 @@ import { buildRulesSheetPlan, buildTemplateSheetPlan } from "../workbook/plan/ru
 import { findHeader } from "../workbook/read/header";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
 import type { RatingHost, RunOptions, RunOutcome, WorkbookOverview } from "./host";
-import { applyPlans, type ApplyCapabilities } from "./apply";
+import { applyPlans } from "./apply";
+import { capabilities, type IsSetSupported } from "./capabilities";
 import { isResultKind, RESULT_KINDS } from "./marker";
 import { NOTICES } from "./notices";
 import { readWorkbook, type ReadOptions } from "./read";
 
 export interface OfficeHostDeps {
   run: typeof Excel.run;
-  isSetSupported: (set: string, version: string) => boolean;
-}
-
-function capabilities(deps: OfficeHostDeps): ApplyCapabilities {
-  return {
-    printSetup: deps.isSetSupported("ExcelApi", "1.9"),
-    customProperties: deps.isSetSupported("ExcelApi", "1.12"),
-    dataValidation: deps.isSetSupported("ExcelApi", "1.8"),
-  };
+  /** Office.context.requirements.isSetSupported in production; the fake's answer in tests and the demo. */
+  isSetSupported: IsSetSupported;
 }
 
 function unknownPreset(presetId: string): Error {
@@ -33,8 +28,8 @@ function unknownPreset(presetId: string): Error {
 }
 
 export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
-  const caps = capabilities(deps);
-  const readOpts = (values: boolean, sheet?: string): ReadOptions => ({ customProperties: caps.customProperties, values, ...(sheet !== undefined ? { sheet } : {}) });
+  const caps = capabilities(deps.isSetSupported);
+  const readOpts = (values: boolean, sheet?: string): ReadOptions => ({ caps, values, ...(sheet !== undefined ? { sheet } : {}) });
 
   async function overview(locale: Locale, asked?: string): Promise<WorkbookOverview> {
     return deps.run(async (context) => {

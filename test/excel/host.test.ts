@@ -176,7 +176,7 @@ describe("Office host on the fake Excel", () => {
     const before = visibleSnapshot(wb);
     const writeSyncs = excel.stats.requestBytes.slice(3, -1).length;
     expect(writeSyncs).toBeGreaterThan(1);
-    // Syncs 1–3 read (head, then the rows past 1,000); the write takes the next ones; fail in its last.
+    // Syncs 1–3 read (sheet list, sizes with the first 1,000 rows, then the rest); the write takes the next ones; fail in its last.
     const failing = createOfficeRatingHost({ run: createFakeExcel(wb, { failure: { sync: 3 + writeSyncs, afterOps: 5 } }).run, isSetSupported: () => true });
     await expect(failing.run(RUN)).rejects.toMatchObject({ code: "GeneralException" });
     expect(visibleSnapshot(wb)).toEqual(before);
@@ -193,6 +193,34 @@ describe("Office host on the fake Excel", () => {
     await host.run(RUN);
     expect(excel.stats.syncs).toBeLessThanOrEqual(4);
     expect(wb.sheets.filter((s) => s.name !== REGISTRY_SHEET).map((s) => s.name)).toEqual(["指标数据", ...RESULT_SHEETS]);
+  });
+
+  // Each level the manifest admits, from its minimum up: what the run still does, and what it says it skipped.
+  test.each([
+    { excelApi: "1.2", syncs: 5, frozen: false, printed: false, marked: false },
+    { excelApi: "1.4", syncs: 4, frozen: false, printed: false, marked: false },
+    { excelApi: "1.7", syncs: 4, frozen: true, printed: false, marked: false },
+    { excelApi: "1.9", syncs: 4, frozen: true, printed: true, marked: false },
+    { excelApi: "1.12", syncs: 4, frozen: true, printed: true, marked: true },
+  ])("ExcelApi $excelApi: the same results, and a notice for each thing skipped", async ({ excelApi, syncs, frozen, printed, marked }) => {
+    const reference = setup(indicatorRows(30));
+    await reference.host.run(RUN);
+    const { wb, excel, host } = setup(indicatorRows(30), { excelApi });
+    const outcome = await host.run(RUN);
+    expect(outcome.ok).toBe(true);
+    const ranking = (w: FakeWorkbook) => Object.entries((sheetSnapshot(w.getSheet("综合排名")!) as { cells: Record<string, unknown> }).cells);
+    expect(ranking(wb)).toEqual(ranking(reference.wb));
+    const stars = wb.getSheet("星级评定")!;
+    expect(stars.frozenRows > 0).toBe(frozen);
+    expect(stars.pageLayout.paperSize === "A4").toBe(printed);
+    expect(stars.customProperties.size > 0).toBe(marked);
+    expect(outcome.notices.some((n) => n.includes("ExcelApi 1.7"))).toBe(!frozen);
+    expect(outcome.notices.some((n) => n.includes("ExcelApi 1.9"))).toBe(!printed);
+    // A second run recognises the first one's sheets (by the registry alone below 1.12) and replaces them.
+    excel.resetStats();
+    expect((await host.run(RUN)).sheetsWritten).toEqual(RESULT_SHEETS);
+    expect(excel.stats.syncs).toBeLessThanOrEqual(syncs);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["指标数据", REGISTRY_SHEET, ...RESULT_SHEETS]);
   });
 
   test("a run without a preset uses the workbook's last one (the ribbon after a pane run with henan-2017)", async () => {

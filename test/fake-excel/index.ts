@@ -11,7 +11,7 @@ import { FakeContext, type FakeExcelOptions, type FakeExcelStats } from "./offic
 import type { FakeWorkbook } from "./model";
 
 export { FakeWorkbook, FakeSheet, sheetSnapshot, type FakeCell, type FakeRect, type Scalar, type Selection, type AddSheetOptions } from "./model";
-export { FakeOfficeError, MAX_REQUEST_BYTES, type FakeExcelOptions, type FakeExcelStats } from "./office";
+export { FakeOfficeError, MAX_REQUEST_BYTES, MEMBER_SETS, type FakeExcelOptions, type FakeExcelStats } from "./office";
 
 export interface FakeExcel {
   /** Same call shape as Excel.run(batch). */
@@ -24,7 +24,7 @@ export interface FakeExcel {
 }
 
 export function createFakeExcel(workbook: FakeWorkbook, options: FakeExcelOptions = {}): FakeExcel {
-  const stats: FakeExcelStats = { syncs: 0, requestBytes: [], responseBytes: [] };
+  const stats: FakeExcelStats = { syncs: 0, refusedResponses: 0, requestBytes: [], responseBytes: [] };
   const probe = new FakeContext(workbook, stats, options);
   const run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => batch(new FakeContext(workbook, stats, options));
   return {
@@ -33,6 +33,7 @@ export function createFakeExcel(workbook: FakeWorkbook, options: FakeExcelOption
     isSetSupported: (set, version) => probe.isSetSupported(set, version),
     resetStats: () => {
       stats.syncs = 0;
+      stats.refusedResponses = 0;
       stats.requestBytes.length = 0;
       stats.responseBytes.length = 0;
     },

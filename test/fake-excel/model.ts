@@ -53,6 +53,8 @@ export interface FakeValidation {
 export interface FakeTable {
   name: string;
   address: string;
+  /** The table shows its totals row (the last row of `address`). */
+  showTotals?: boolean;
 }
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -107,18 +109,33 @@ export class FakeSheet {
   }
 
   /**
-   * Writes a value as Excel does on entry: a string starting with "=" becomes a formula unless the
-   * cell's number format is text ("@"), which keeps it as typed.
+   * Writes a value as Range.values does: a string starting with "=", "+" or "-" is taken as a
+   * formula ("+5" and "-5" simply as numbers) unless the cell's number format is already text
+   * ("@"), which keeps it as typed.
    */
   enter(row: number, col: number, v: Scalar | null): void {
     const c = this.ensure(row, col);
-    if (typeof v === "string" && v.startsWith("=") && v.length > 1 && c.numberFormat !== "@") {
-      c.value = v;
-      c.formula = v;
+    if (typeof v === "string" && v.length > 1 && /^[=+-]/.test(v) && c.numberFormat !== "@") {
+      const number = v[0] === "=" ? NaN : Number(v);
+      if (Number.isFinite(number)) {
+        delete c.formula;
+        c.value = number;
+        return;
+      }
+      c.formula = v[0] === "=" ? v : `=${v}`;
+      c.value = c.formula;
       return;
     }
     delete c.formula;
     c.value = v === "" ? null : v;
+  }
+
+  /** Empties a cell's content (a merge discards all but the upper-left value); its format stays. */
+  clear(row: number, col: number): void {
+    const c = this.rows[row]?.[col];
+    if (!c) return;
+    delete c.formula;
+    c.value = null;
   }
 
   setFormat(row: number, col: number, format: string): void {

@@ -1,11 +1,39 @@
 // Office.js-shaped proxies over a FakeWorkbook: the subset of the Excel JavaScript API that
 // src/excel uses, strict where Excel is strict. Writes and loads are queued and applied at
 // context.sync(); reading a property that was not loaded and synced throws PropertyNotLoaded; a
-// request over 5 MB is refused whole (RequestPayloadSizeLimitExceeded). No Node APIs.
+// request over 5 MB is refused whole (RequestPayloadSizeLimitExceeded), a response over 5 MB
+// delivers nothing (ResponsePayloadSizeLimitExceeded). No Node APIs. README.md lists each
+// behaviour with the documentation it follows.
 import { a1, parseA1 } from "../../src/workbook/grid";
-import { FakeSheet, FakeWorkbook, type FakeRect, type Scalar, type Visibility } from "./model";
+import { FakeSheet, FakeWorkbook, type FakeRect, type FakeTable, type Scalar, type Visibility } from "./model";
 
 export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The ExcelApi version each modelled member above 1.1 needs, as @types/office-js tags it
+ * (test/apiSets.test.ts compares the two). On an older host the request fails with ApiNotFound.
+ */
+export const MEMBER_SETS = {
+  "Excel.Worksheet.getRangeByIndexes": "1.7",
+  "Excel.Worksheet.freezePanes": "1.7",
+  "Excel.Worksheet.getUsedRangeOrNullObject": "1.4",
+  "Excel.WorksheetCollection.getItemOrNullObject": "1.4",
+  "Excel.Range.getIntersectionOrNullObject": "1.4",
+  "Excel.Worksheet.getUsedRange(valuesOnly)": "1.2",
+  "Excel.Worksheet.visibility (set)": "1.2",
+  "Excel.Range.merge": "1.2",
+  "Excel.RangeFormat.columnWidth (set)": "1.2",
+  "Excel.Range.dataValidation": "1.8",
+  "Excel.Worksheet.pageLayout": "1.9",
+  "Excel.Worksheet.customProperties": "1.12",
+} as const;
+
+export type ModelledMember = keyof typeof MEMBER_SETS;
+
+/** Bytes on the wire: Excel's 5 MB counts UTF-8 bytes, and a Chinese character is three of them. */
+function wireBytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
 
 /** Thrown like OfficeExtension.Error: `code` is what callers test. */
 export class FakeOfficeError extends Error {
@@ -21,6 +49,8 @@ export class FakeOfficeError extends Error {
 export interface FakeExcelStats {
   /** context.sync() calls that sent a request (also the refused ones). */
   syncs: number;
+  /** Syncs whose response was refused for its size (ResponsePayloadSizeLimitExceeded). */
+  refusedResponses: number;
   /** Bytes of each request (JSON length of its queued operations), in order. */
   requestBytes: number[];
   /** Bytes of each response (JSON length of the values loaded), in order. */
@@ -55,7 +85,7 @@ function versionAtLeast(have: string, want: string): boolean {
 const BAD_NAME = /[[\]:*?/\\]/;
 
 function checkSheetName(wb: FakeWorkbook, name: string, self?: FakeSheet): void {
-  if (name.length === 0 || name.length > 31 || BAD_NAME.test(name) || name.startsWith("'") || name.endsWith("'")) {
+  if (name.length === 0 || name.length > 31 || BAD_NAME.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history") {
     throw new FakeOfficeError("InvalidArgument", `The sheet name "${name}" is not valid.`);
   }
   const other = wb.getSheet(name);
@@ -66,6 +96,7 @@ export class FakeContext {
   readonly workbook: FakeWorkbookProxy;
   private queue: Op[] = [];
   private responseBytes = 0;
+  private deliveries: Array<() => void> = [];
   private readonly created: FakeProxy[] = [];
 
   constructor(
@@ -81,17 +112,26 @@ export class FakeContext {
     return set === "ExcelApi" && versionAtLeast(this.options.excelApi ?? "1.12", version);
   }
 
-  requireSet(version: string, what: string): void {
-    if (!this.isSetSupported("ExcelApi", version)) throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}.`);
+  /**
+   * Office.js builds the call locally whatever the host; the host answers ApiNotFound when the
+   * request reaches it, so the failure comes at sync, in order with the other operations.
+   */
+  requireSet(member: ModelledMember): void {
+    const version = MEMBER_SETS[member];
+    if (this.isSetSupported("ExcelApi", version)) return;
+    this.enqueue({ requires: member }, () => {
+      throw new FakeOfficeError("ApiNotFound", `The API you are trying to use could not be found (${member} needs ExcelApi ${version}).`);
+    });
   }
 
   enqueue(describe: unknown, apply: () => void): void {
     this.queue.push({ describe, apply });
   }
 
-  /** Counts what a load sends back, for the response size limit. */
-  respond(value: unknown): void {
-    this.responseBytes += JSON.stringify(value ?? null).length + 1;
+  /** Counts what a load sends back, for the response size limit; `deliver` runs only if the whole response arrives. */
+  respond(value: unknown, deliver: () => void): void {
+    this.responseBytes += wireBytes(JSON.stringify(value ?? null)) + 1;
+    this.deliveries.push(deliver);
   }
 
   track(p: FakeProxy): void {
@@ -101,7 +141,7 @@ export class FakeContext {
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
-    const bytes = ops.reduce((sum, op) => sum + JSON.stringify(op.describe).length + 1, 2);
+    const bytes = ops.reduce((sum, op) => sum + wireBytes(JSON.stringify(op.describe)) + 1, 2);
     this.stats.syncs += 1;
     this.stats.requestBytes.push(bytes);
     if (bytes > (this.options.maxRequestBytes ?? MAX_REQUEST_BYTES)) {
@@ -109,21 +149,34 @@ export class FakeContext {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes} bytes) has exceeded the limit.`);
     }
     const failure = this.options.failure?.sync === this.stats.syncs ? this.options.failure : undefined;
+    let failed = false;
     try {
       ops.forEach((op, i) => {
         if (failure && i === failure.afterOps) throw new FakeOfficeError("GeneralException", "An internal error has occurred (injected).");
         op.apply();
       });
+    } catch (error) {
+      failed = true;
+      throw error;
     } finally {
       for (const p of this.created) p.markSynced();
       this.model.changed();
       this.stats.responseBytes.push(this.responseBytes);
+      // A failed request answers with its error alone: nothing loaded in it arrives.
+      if (failed) {
+        this.deliveries = [];
+        this.responseBytes = 0;
+      }
     }
+    const deliveries = this.deliveries;
     const response = this.responseBytes;
+    this.deliveries = [];
     this.responseBytes = 0;
     if (response > (this.options.maxRequestBytes ?? MAX_REQUEST_BYTES)) {
+      this.stats.refusedResponses += 1;
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${response} bytes) has exceeded the limit.`);
     }
+    for (const deliver of deliveries) deliver();
     await Promise.resolve();
   }
 }
@@ -150,6 +203,17 @@ abstract class FakeProxy {
     this.synced = true;
   }
 
+  /** The values `load(props)` would send back for an item of a loaded collection. */
+  readAll(props: string[]): Record<string, unknown> {
+    return Object.fromEntries(props.map((p) => [p, this.readProp(p)]));
+  }
+
+  /** Takes an item's loaded values when its collection's response arrives. */
+  fill(values: Record<string, unknown>): void {
+    for (const [p, v] of Object.entries(values)) this.loaded.set(p, v);
+    this.markSynced();
+  }
+
   protected abstract readProp(prop: string): unknown;
 
   protected get<T>(prop: string): T {
@@ -165,8 +229,7 @@ abstract class FakeProxy {
       if (this.isNull) return;
       for (const p of props) {
         const value = this.readProp(p);
-        this.ctx.respond(value);
-        this.loaded.set(p, value);
+        this.ctx.respond(value, () => this.loaded.set(p, value));
       }
     });
     return this;
@@ -184,10 +247,12 @@ abstract class FakeProxy {
 
 export class FakeWorkbookProxy extends FakeProxy {
   readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
 
   constructor(ctx: FakeContext) {
     super(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.tables = new FakeTableCollection(ctx, () => ctx.model.sheets);
   }
 
   protected readProp(prop: string): unknown {
@@ -196,8 +261,6 @@ export class FakeWorkbookProxy extends FakeProxy {
 }
 
 export class FakeWorksheetCollection extends FakeProxy {
-  private itemProxies: FakeWorksheet[] = [];
-
   protected readProp(): unknown {
     return undefined;
   }
@@ -205,13 +268,12 @@ export class FakeWorksheetCollection extends FakeProxy {
   override load(spec?: string | string[] | { select?: string }): this {
     const props = parseProps(spec).map((p) => p.replace(/^items\//, ""));
     this.ctx.enqueue({ load: "worksheets", props }, () => {
-      this.itemProxies = this.ctx.model.sheets.map((s) => {
-        const w = new FakeWorksheet(this.ctx, () => s);
-        w.fill(props);
-        w.markSynced();
-        return w;
+      const items = this.ctx.model.sheets.map((s) => new FakeWorksheet(this.ctx, () => s));
+      const values = items.map((w) => w.readAll(props));
+      this.ctx.respond(values, () => {
+        items.forEach((w, i) => w.fill(values[i]));
+        this.loaded.set("items", items);
       });
-      this.loaded.set("items", this.itemProxies);
     });
     return this;
   }
@@ -244,6 +306,7 @@ export class FakeWorksheetCollection extends FakeProxy {
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.ctx.requireSet("Excel.WorksheetCollection.getItemOrNullObject");
     let sheet: FakeSheet | undefined;
     const proxy = new FakeWorksheet(this.ctx, () => sheet);
     this.ctx.enqueue({ getItemOrNullObject: name }, () => {
@@ -278,9 +341,7 @@ export class FakeWorksheet extends FakeProxy {
     return s;
   }
 
-  fill(props: string[]): void {
-    for (const p of props) this.loaded.set(p, this.readProp(p));
-  }
+
 
   protected readProp(prop: string): unknown {
     const s = this.sheet();
@@ -326,13 +387,19 @@ export class FakeWorksheet extends FakeProxy {
     return this.get("visibility");
   }
   set visibility(value: Visibility) {
-    this.ctx.enqueue({ set: "visibility", value }, () => (this.sheet().visibility = value));
+    this.ctx.requireSet("Excel.Worksheet.visibility (set)");
+    this.ctx.enqueue({ set: "visibility", value }, () => {
+      const s = this.sheet();
+      if (value !== "Visible" && !this.ctx.model.sheets.some((x) => x !== s && x.visibility === "Visible")) throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+      s.visibility = value;
+    });
   }
 
   delete(): void {
     this.ctx.enqueue({ delete: true }, () => {
       const s = this.sheet();
       const list = this.ctx.model.sheets;
+      if (s.visibility === "VeryHidden") throw new FakeOfficeError("InvalidOperation", "A very hidden worksheet cannot be deleted; make it hidden or visible first.");
       if (list.filter((x) => x.visibility === "Visible" && x !== s).length === 0) throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       list.splice(list.indexOf(s), 1);
       if (this.ctx.model.activeSheet === s.name) this.ctx.model.activeSheet = list.find((x) => x.visibility === "Visible")?.name;
@@ -351,21 +418,25 @@ export class FakeWorksheet extends FakeProxy {
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    this.ctx.requireSet("Excel.Worksheet.getRangeByIndexes");
     return new FakeRange(this.ctx, () => ({ sheet: this.sheet(), rect: { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 } }), { getRangeByIndexes: [row, col, rows, cols] });
   }
 
   getCell(row: number, col: number): FakeRange {
-    return this.getRangeByIndexes(row, col, 1, 1);
+    return new FakeRange(this.ctx, () => ({ sheet: this.sheet(), rect: { r0: row, c0: col, r1: row, c1: col } }), { getCell: [row, col] });
   }
 
-  getUsedRange(valuesOnly = false): FakeRange {
+  /** A blank sheet's used range is A1, not an error. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== undefined) this.ctx.requireSet("Excel.Worksheet.getUsedRange(valuesOnly)");
     return new FakeRange(this.ctx, () => {
       const s = this.sheet();
-      return { sheet: s, rect: s.usedRect(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
-    }, { getUsedRange: valuesOnly });
+      return { sheet: s, rect: s.usedRect(valuesOnly ?? false) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    }, { getUsedRange: valuesOnly ?? false });
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.ctx.requireSet("Excel.Worksheet.getUsedRangeOrNullObject");
     const range = new FakeRange(this.ctx, () => {
       // On a null sheet the used range is a null object too, as in Office.js.
       const s = this.target() ?? new FakeSheet("");
@@ -383,7 +454,7 @@ export class FakeWorksheet extends FakeProxy {
   private layoutProxy?: FakePageLayoutProxy;
 
   get tables(): FakeTableCollection {
-    return (this.tablesProxy ??= new FakeTableCollection(this.ctx, () => this.sheet()));
+    return (this.tablesProxy ??= new FakeTableCollection(this.ctx, () => [this.sheet()]));
   }
 
   get charts(): FakeChartCollection {
@@ -391,16 +462,17 @@ export class FakeWorksheet extends FakeProxy {
   }
 
   get customProperties(): FakeCustomPropertyCollection {
-    this.ctx.requireSet("1.12", "Worksheet.customProperties");
+    this.ctx.requireSet("Excel.Worksheet.customProperties");
     return (this.propsProxy ??= new FakeCustomPropertyCollection(this.ctx, () => this.sheet()));
   }
 
   get pageLayout(): FakePageLayoutProxy {
-    this.ctx.requireSet("1.9", "Worksheet.pageLayout");
+    this.ctx.requireSet("Excel.Worksheet.pageLayout");
     return (this.layoutProxy ??= new FakePageLayoutProxy(this.ctx, () => this.sheet()));
   }
 
   get freezePanes(): { freezeRows: (n: number) => void; freezeColumns: (n: number) => void; freezeAt: (r: FakeRange) => void } {
+    this.ctx.requireSet("Excel.Worksheet.freezePanes");
     const ctx = this.ctx;
     const sheet = () => this.sheet();
     return {
@@ -547,7 +619,7 @@ export class FakeRange extends FakeProxy {
   }
 
   get dataValidation(): { rule: unknown; errorAlert: unknown } {
-    this.ctx.requireSet("1.8", "Range.dataValidation");
+    this.ctx.requireSet("Excel.Range.dataValidation");
     const resolve = () => this.resolve();
     const ctx = this.ctx;
     let entry: { range: string; rule: unknown; errorMessage?: string } | undefined;
@@ -596,6 +668,7 @@ export class FakeRange extends FakeProxy {
 
   /** The overlap with another range on the same sheet; a null object when there is none. */
   getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    this.ctx.requireSet("Excel.Range.getIntersectionOrNullObject");
     const out: FakeRange = new FakeRange(this.ctx, () => {
       const a = this.resolved && !this.isNull ? this.resolved : undefined;
       const b = other.resolved && !other.isNull ? other.resolved : undefined;
@@ -607,10 +680,16 @@ export class FakeRange extends FakeProxy {
     return out;
   }
 
+  /** Only the upper-left cell of each merged area keeps its value (each row's first with `across`). */
   merge(across = false): void {
+    this.ctx.requireSet("Excel.Range.merge");
     this.ctx.enqueue({ merge: across }, () => {
       const { sheet, rect } = this.resolve();
-      sheet.merges.push(rectAddress(rect));
+      const areas = across ? Array.from({ length: rect.r1 - rect.r0 + 1 }, (_, i) => ({ ...rect, r0: rect.r0 + i, r1: rect.r0 + i })) : [rect];
+      for (const area of areas) {
+        for (let r = area.r0; r <= area.r1; r++) for (let c = area.c0; c <= area.c1; c++) if (r !== area.r0 || c !== area.c0) sheet.clear(r, c);
+        sheet.merges.push(rectAddress(area));
+      }
     });
   }
 
@@ -642,7 +721,7 @@ export class FakeRangeFormat {
   readonly borders: { getItem: (edge: string) => { style: string; color: string; weight: string } };
 
   constructor(
-    _ctx: FakeContext,
+    private readonly ctx: FakeContext,
     private readonly range: FakeRange,
   ) {
     const styled = (prefix: string): Record<string, unknown> =>
@@ -661,6 +740,7 @@ export class FakeRangeFormat {
   }
 
   set columnWidth(v: number) {
+    this.ctx.requireSet("Excel.RangeFormat.columnWidth (set)");
     this.range.style("columnWidth", v);
   }
   set horizontalAlignment(v: string) {
@@ -674,10 +754,40 @@ export class FakeRangeFormat {
   }
 }
 
+/** A table of the workbook: `name` and `showTotals` load; getRange() is the whole table, headers and totals included. */
+export class FakeTableProxy extends FakeProxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeSheet,
+    private readonly table: FakeTable,
+  ) {
+    super(ctx);
+  }
+
+  protected readProp(prop: string): unknown {
+    if (prop === "name") return this.table.name;
+    if (prop === "showTotals") return this.table.showTotals ?? false;
+    throw new FakeOfficeError("InvalidArgument", `Table.${prop} is not modelled (name, showTotals are).`);
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+
+  get showTotals(): boolean {
+    return this.get("showTotals");
+  }
+
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, () => ({ sheet: this.sheet, rect: parseRangeAddress(this.table.address) }), { tableRange: this.table.name });
+  }
+}
+
+/** Worksheet.tables (one sheet's) or Workbook.tables (every sheet's, in tab order). */
 export class FakeTableCollection extends FakeProxy {
   constructor(
     ctx: FakeContext,
-    private readonly sheet: () => FakeSheet,
+    private readonly sheets: () => FakeSheet[],
   ) {
     super(ctx);
   }
@@ -689,21 +799,23 @@ export class FakeTableCollection extends FakeProxy {
   override load(spec?: string | string[] | { select?: string }): this {
     const props = parseProps(spec).map((p) => p.replace(/^items\//, ""));
     this.ctx.enqueue({ load: "tables", props }, () => {
-      this.loaded.set(
-        "items",
-        this.sheet().tables.map((t) => Object.fromEntries(props.map((p) => [p, p === "name" ? t.name : undefined]))),
-      );
+      const items = this.sheets().flatMap((s) => s.tables.map((t) => new FakeTableProxy(this.ctx, s, t)));
+      const values = items.map((t) => t.readAll(props));
+      this.ctx.respond(values, () => {
+        items.forEach((t, i) => t.fill(values[i]));
+        this.loaded.set("items", items);
+      });
     });
     return this;
   }
 
-  get items(): Array<{ name: string }> {
+  get items(): FakeTableProxy[] {
     return this.get("items");
   }
 
   add(address: string, hasHeaders: boolean): void {
     this.ctx.enqueue({ addTable: address, hasHeaders }, () => {
-      const s = this.sheet();
+      const s = this.sheets()[0];
       s.tables.push({ name: `Table${s.tables.length + 1}`, address: rectAddress(parseRangeAddress(address)) });
     });
   }
@@ -715,11 +827,13 @@ export class FakeChartCollection {
     private readonly sheet: () => FakeSheet,
   ) {}
 
-  add(type: string, source: FakeRange, seriesBy: string): { title: { text: string }; setPosition: (start: string, end: string) => void } {
+  /** seriesBy "Auto" is recorded as "Columns", what Excel on the web does with it. */
+  add(type: string, source: FakeRange, seriesBy = "Auto"): { title: { text: string }; setPosition: (start: string, end: string) => void } {
     const ctx = this.ctx;
     let chart: { type: string; source: string; seriesBy: string; title?: string; position?: [string, string] } | undefined;
     ctx.enqueue({ addChart: type, seriesBy }, () => {
-      chart = { type, source: rectAddress(source.resolve().rect), seriesBy };
+      if (!["Auto", "Columns", "Rows"].includes(seriesBy)) throw new FakeOfficeError("InvalidArgument", `seriesBy must be Auto, Columns or Rows, not ${seriesBy}.`);
+      chart = { type, source: rectAddress(source.resolve().rect), seriesBy: seriesBy === "Auto" ? "Columns" : seriesBy };
       this.sheet().charts.push(chart);
     });
     return {
@@ -750,8 +864,9 @@ export class FakeCustomProperty extends FakeProxy {
   }
 
   protected readProp(prop: string): unknown {
-    if (prop === "key") return this.key;
-    if (prop === "value") return this.sheet().customProperties.get(this.key);
+    const stored = storedKey(this.sheet(), this.key);
+    if (prop === "key") return stored ?? this.key;
+    if (prop === "value") return stored === undefined ? undefined : this.sheet().customProperties.get(stored);
     throw new FakeOfficeError("InvalidArgument", `WorksheetCustomProperty.${prop} is not modelled.`);
   }
 
@@ -760,19 +875,31 @@ export class FakeCustomProperty extends FakeProxy {
   }
 }
 
+/** Custom property keys are case-insensitive: the key a sheet stores under, whatever its case. */
+function storedKey(sheet: FakeSheet, key: string): string | undefined {
+  return [...sheet.customProperties.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
+}
+
 export class FakeCustomPropertyCollection {
   constructor(
     private readonly ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
   ) {}
 
+  /** Replaces a property of the same key in any case; a key over 255 characters is refused. */
   add(key: string, value: string): void {
-    this.ctx.enqueue({ addCustomProperty: key, value }, () => this.sheet().customProperties.set(key, value));
+    this.ctx.enqueue({ addCustomProperty: key, value }, () => {
+      if (key.length > 255) throw new FakeOfficeError("InvalidArgument", "A custom property key is limited to 255 characters.");
+      const sheet = this.sheet();
+      const old = storedKey(sheet, key);
+      if (old !== undefined) sheet.customProperties.delete(old);
+      sheet.customProperties.set(key, value);
+    });
   }
 
   getItemOrNullObject(key: string): FakeCustomProperty {
     const p = new FakeCustomProperty(this.ctx, this.sheet, key);
-    this.ctx.enqueue({ getCustomProperty: key }, () => p.setNull(!this.sheet().customProperties.has(key)));
+    this.ctx.enqueue({ getCustomProperty: key }, () => p.setNull(storedKey(this.sheet(), key) === undefined));
     return p;
   }
 }
@@ -804,7 +931,8 @@ export class FakePageLayoutProxy {
   }
 
   set orientation(v: string) {
-    this.set("orientation", v);
+    if (v !== "Portrait" && v !== "Landscape") this.refuse(`orientation must be Portrait or Landscape, not ${v}`);
+    else this.set("orientation", v);
   }
   set paperSize(v: string) {
     this.set("paperSize", v);
@@ -812,10 +940,22 @@ export class FakePageLayoutProxy {
   set centerHorizontally(v: boolean) {
     this.set("centerHorizontally", v);
   }
+  /** Set whole, as a JSON object: `zoom.scale = …` reaches nothing. */
   set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
     this.set("zoom", { ...v });
   }
+  get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
+    throw new FakeOfficeError("PropertyNotLoaded", "zoom is not loaded; set it as a whole object.");
+  }
+  /** The range must span entire rows ("$1:$2"). */
   setPrintTitleRows(address: string): void {
-    this.set("printTitleRows", address);
+    if (!/^\$?\d+:\$?\d+$/.test(address.replace(/^.*!/, ""))) this.refuse(`print title rows must span entire rows, not ${address}`);
+    else this.set("printTitleRows", address);
+  }
+
+  private refuse(message: string): void {
+    this.ctx.enqueue({ pageLayoutRefused: message }, () => {
+      throw new FakeOfficeError("InvalidArgument", message);
+    });
   }
 }
