@@ -61,6 +61,26 @@ function list(rule: AwardRule, zones: string[], tieAtLastPlace: boolean, metricU
 }
 
 /**
+ * The count-th largest value (NaN entries left out; count ≥ 1 and below the number present), kept
+ * in a small ascending buffer of the best so far: the robustness analysis asks this thousands of
+ * times, where sorting every value each time would dominate.
+ */
+function countThLargest(values: Float64Array, count: number): number {
+  const best = new Float64Array(count).fill(-Infinity);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!(v > best[0])) continue;
+    let k = 0;
+    while (k + 1 < count && best[k + 1] < v) {
+      best[k] = best[k + 1];
+      k++;
+    }
+    best[k] = v;
+  }
+  return best[0];
+}
+
+/**
  * The metric of each open zone (NaN where closed or without a value), and the lowest value that can
  * still win: the count-th best less the tie tolerance. Only zones at or above it become candidates,
  * so on a large table the chain sort runs over a handful instead of every zone.
@@ -73,11 +93,7 @@ function contenders(ranked: ZoneResult[], inputs: ZoneInput[], open: (z: ZoneRes
     metrics[i] = v === null || !Number.isFinite(v) ? NaN : v;
     if (!Number.isNaN(metrics[i])) present++;
   }
-  let cutoff = -Infinity;
-  if (present > count) {
-    const sorted = metrics.filter((v) => !Number.isNaN(v)).sort();
-    cutoff = sorted[sorted.length - count] - 2 * TIE_EPSILON;
-  }
+  const cutoff = present > count ? countThLargest(metrics, count) - 2 * TIE_EPSILON : -Infinity;
   const candidates: Candidate[] = [];
   for (let i = 0; i < ranked.length; i++) {
     if (!(metrics[i] >= cutoff)) continue;

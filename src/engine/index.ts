@@ -7,3 +7,6 @@ export { ENGINE_ISSUE_CODES, MAX_MISSING_WARNINGS_PER_INDICATOR, type EngineIssu
 export { LOWER_IS_BETTER, DERIVED_INPUTS, deriveIndicators, isIndicatorKey } from "./indicators";
 export { percentileInc } from "./stats";
 export { MAX_STARS } from "./stars";
+export { analyseRobustness, ROBUSTNESS_DEFAULTS, ALTERNATIVE_METHODS } from "./robustness";
+export type { RobustnessOptions, RobustnessResult, ZoneRobustness, AwardRobustness, AwardChance, IndicatorMethods } from "./robustness";
+export { seededRandom } from "./random";

@@ -33,7 +33,15 @@ export function byName(a: string, b: string): number {
 
 /** Ranks the subset `indices` (already deterministic in order) by score, descending. */
 export function rankBy(scores: ArrayLike<number>, names: readonly string[], indices: number[], rank: Int32Array, tied: Uint8Array): number[] {
-  const order = indices.slice().sort((a, b) => scores[b] - scores[a] || byName(names[a], names[b]));
+  return rankByOrder(scores, (a, b) => byName(names[a], names[b]), indices, rank, tied);
+}
+
+/**
+ * rankBy with the name order given as a comparator of indices, so a caller that ranks the same
+ * zones many times (the robustness analysis) can compare precomputed positions instead of strings.
+ */
+export function rankByOrder(scores: ArrayLike<number>, nameOrder: (a: number, b: number) => number, indices: number[], rank: Int32Array, tied: Uint8Array): number[] {
+  const order = indices.slice().sort((a, b) => scores[b] - scores[a] || nameOrder(a, b));
   let start = 0;
   while (start < order.length) {
     // A tie group is every zone within epsilon of the group's best, so it cannot drift down a chain of near values.
@@ -41,7 +49,7 @@ export function rankBy(scores: ArrayLike<number>, names: readonly string[], indi
     let end = start + 1;
     while (end < order.length && lead - scores[order[end]] <= TIE_EPSILON) end++;
     if (end - start > 1) {
-      const group = order.slice(start, end).sort((a, b) => byName(names[a], names[b]));
+      const group = order.slice(start, end).sort(nameOrder);
       for (let k = 0; k < group.length; k++) order[start + k] = group[k];
     }
     for (let k = start; k < end; k++) {

@@ -1,9 +1,9 @@
 // Composite score: normalise each indicator, weight it inside its dimension, add the capped bonus
 // and take off the penalty (SPEC §4.1). Missing values follow the rules' missing policy and warn.
-import type { IndicatorKey, IndicatorScore, Issue, RawIndicatorKey, Rules, ZoneInput, ZoneTable } from "./types";
+import type { IndicatorKey, IndicatorScore, Issue, MissingPolicy, NormMethod, RawIndicatorKey, Rules, ZoneInput, ZoneTable } from "./types";
 import { LOWER_IS_BETTER, divisorOf, extremeInput, inputsOf, isDerivedKey, rawValue } from "./indicators";
 import type { IndicatorColumns } from "./columns";
-import { sortedSum, summarise } from "./stats";
+import { sortedSum, summarise, type Summary } from "./stats";
 import { normalise } from "./normalise";
 import { MAX_MISSING_WARNINGS_PER_INDICATOR } from "./issueCodes";
 
@@ -24,7 +24,7 @@ export interface ScoredIndicator {
   score: Float64Array;
 }
 
-function nonNegative(v: number | undefined): number {
+export function nonNegative(v: number | undefined): number {
   return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : 0;
 }
 
@@ -37,7 +37,7 @@ const MIN_NORMAL = 2 ** -1022;
  * product leaves the normal double range (weights in the 1e200s, or the 1e-200s), dividing first
  * keeps it finite and exact to rounding, as the share is at most 1.
  */
-function pointsAtMost(dimensionWeight: number, weight: number, relativeTotal: number): number {
+export function pointsAtMost(dimensionWeight: number, weight: number, relativeTotal: number): number {
   if (!(relativeTotal > 0)) return 0;
   const product = dimensionWeight * weight;
   return product >= MIN_NORMAL && product <= Number.MAX_VALUE ? product / relativeTotal : dimensionWeight * (weight / relativeTotal);
@@ -52,8 +52,23 @@ function meanOfPresent(raw: Float64Array, score: Float64Array, count: number): n
   return sortedSum(present.sort()) / count;
 }
 
+/**
+ * Every zone's 0–100 score on one indicator under `method`, a missing value filled per the policy.
+ * It depends on the data alone, never on a weight.
+ */
+export function scoreColumn(key: IndicatorKey, raw: Float64Array, stats: Summary, method: NormMethod, target: number | undefined, policy: MissingPolicy): Float64Array {
+  const n = raw.length;
+  const lower = LOWER_IS_BETTER.has(key);
+  const score = new Float64Array(n);
+  for (let i = 0; i < n; i++) if (!Number.isNaN(raw[i])) score[i] = normalise(raw[i], method, stats, lower, target);
+  if (stats.count < n) {
+    const fill = policy === "mean" ? meanOfPresent(raw, score, stats.count) : 0;
+    for (let i = 0; i < n; i++) if (Number.isNaN(raw[i])) score[i] = fill;
+  }
+  return score;
+}
+
 function scoreIndicators(columns: IndicatorColumns, rules: Rules): ScoredIndicator[] {
-  const n = columns.size;
   const scored: ScoredIndicator[] = [];
   for (const dim of rules.dimensions) {
     let relativeTotal = 0;
@@ -61,13 +76,7 @@ function scoreIndicators(columns: IndicatorColumns, rules: Rules): ScoredIndicat
     for (const ind of dim.indicators) {
       const raw = columns.of(ind.key);
       const stats = summarise(raw);
-      const lower = LOWER_IS_BETTER.has(ind.key);
-      const score = new Float64Array(n);
-      for (let i = 0; i < n; i++) if (!Number.isNaN(raw[i])) score[i] = normalise(raw[i], ind.method, stats, lower, ind.target);
-      if (stats.count < n) {
-        const fill = rules.missingPolicy === "mean" ? meanOfPresent(raw, score, stats.count) : 0;
-        for (let i = 0; i < n; i++) if (Number.isNaN(raw[i])) score[i] = fill;
-      }
+      const score = scoreColumn(ind.key, raw, stats, ind.method, ind.target, rules.missingPolicy);
       const weight = pointsAtMost(nonNegative(dim.weight), nonNegative(ind.weight), relativeTotal);
       scored.push({ key: ind.key, dimension: dim.key, weight, method: ind.method, raw, score });
     }
