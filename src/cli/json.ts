@@ -1,6 +1,7 @@
 // The machine-readable result of a run (SPEC §6), built as a plain value so it can be tested
 // without running the command line.
 import type { Issue, RatingResult, StarStatus, StarThresholds } from "../engine/types";
+import type { RobustnessResult, RobustnessSettings } from "../engine/robustness";
 
 export interface JsonIssue {
   severity: Issue["severity"];
@@ -24,6 +25,22 @@ export interface JsonZone {
   awards: string[];
   vetoed: boolean;
   nextStar: { level: number; shortfall: StarThresholds } | null;
+  /** Only when the robustness analysis was asked for (--robustness N). */
+  robustness?: JsonZoneRobustness;
+}
+
+export interface JsonZoneRobustness {
+  medianRank: number;
+  rankP5: number;
+  rankP95: number;
+  /** By award key, rounded to 4 decimals. */
+  awardProbability: Record<string, number>;
+  anyAwardProbability: number;
+}
+
+/** The analysis's settings and each award's stable, borderline and close zones. */
+export interface JsonRobustness extends RobustnessSettings {
+  awards: Record<string, { stable: string[]; borderline: string[]; close: string[] }>;
 }
 
 export interface JsonResult {
@@ -35,6 +52,7 @@ export interface JsonResult {
   prizeTotalYuan: number;
   starCounts: Record<string, number>;
   issues: JsonIssue[];
+  robustness?: JsonRobustness;
 }
 
 const STAR_LEVELS = ["0", "1", "2", "3", "4", "5", "6"];
@@ -47,8 +65,33 @@ function jsonIssue(i: Issue): JsonIssue {
   return { severity: i.severity, sheet: i.sheet ?? null, cell: i.cell ?? null, code: i.code, message: i.message ?? i.code };
 }
 
-/** The JSON of a finished run; `issues` are every issue of the run, already localised. */
-export function resultJson(result: RatingResult, issues: readonly Issue[]): JsonResult {
+/** Adds the analysis to a run's JSON: per zone, and its settings and lists at the top level. */
+function withRobustness(json: JsonResult, robustness: RobustnessResult): JsonResult {
+  const byZone = new Map(robustness.zones.map((z) => [z.zone, z]));
+  const zones = json.zones.map((zone) => {
+    const z = byZone.get(zone.zone);
+    if (!z) return zone;
+    const awardProbability: Record<string, number> = {};
+    for (const [key, p] of Object.entries(z.awardProbability)) awardProbability[key] = round4(p);
+    return { ...zone, robustness: { medianRank: z.medianRank, rankP5: z.rankP5, rankP95: z.rankP95, awardProbability, anyAwardProbability: round4(z.anyAwardProbability) } };
+  });
+  const awards: JsonRobustness["awards"] = {};
+  const names = (list: readonly { zone: string }[]) => list.map((c) => c.zone);
+  for (const a of robustness.awards) awards[a.key] = { stable: names(a.stable), borderline: names(a.borderline), close: names(a.close) };
+  const { runs, seed, weightShare, varyMethods, stableAt, closeAt } = robustness;
+  return { ...json, zones, robustness: { runs, seed, weightShare, varyMethods, stableAt, closeAt, awards } };
+}
+
+/**
+ * The JSON of a finished run; `issues` are every issue of the run, already localised. The
+ * robustness analysis joins it only when one was run, so the default output never changes.
+ */
+export function resultJson(result: RatingResult, issues: readonly Issue[], robustness?: RobustnessResult): JsonResult {
+  const json = plainResultJson(result, issues);
+  return robustness ? withRobustness(json, robustness) : json;
+}
+
+function plainResultJson(result: RatingResult, issues: readonly Issue[]): JsonResult {
   const starCounts: Record<string, number> = {};
   for (const k of STAR_LEVELS) starCounts[k] = result.starCounts[k] ?? 0;
   const awards: Record<string, string[]> = {};

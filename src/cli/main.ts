@@ -2,13 +2,14 @@
 // with --json writes the result of SPEC §6. Exit 0 done, 2 input errors, 1 anything else.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
-import { PRESET_IDS, getPreset, rate } from "../engine";
+import { PRESET_IDS, analyseRobustness, getPreset, rate } from "../engine";
 import type { Issue, Rules } from "../engine/types";
 import type { Locale } from "../i18n/locale";
 import { localizeIssues } from "../i18n/issues";
 import { readXlsxGrids } from "../xlsx/read";
 import { writeResultXlsx } from "../xlsx/write";
 import { buildResultPlans } from "../workbook/plan/results";
+import { buildRobustnessPlan } from "../workbook/plan/robustness";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
 import { parseArgs, USAGE, type CliArgs } from "./args";
 import { failureJson, resultJson, type JsonResult } from "./json";
@@ -16,7 +17,7 @@ import { CliError, fileErrorMessage, inputNotFound, rulesNeitherPresetNorFile, r
 import { writeAllOrNothing, OutputWriteError, type Output } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
 import { sniffNotXlsx } from "./sniff";
-import { issueLines, renamedSheetsLine, summaryLines } from "./summary";
+import { issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
 
 export const SAMPLE_WORKBOOK = resolve(__dirname, "../../samples/henan-zones-sample.xlsx");
 
@@ -102,6 +103,8 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   const result = rate(prepared.table, prepared.rules);
   const issues: Issue[] = [...prepared.issues, ...localizeIssues(result.issues, locale)];
   const plans = buildResultPlans(result, issues, locale);
+  const robustness = args.robustness ? analyseRobustness(prepared.table, prepared.rules, args.robustness) : undefined;
+  if (robustness) plans.push(buildRobustnessPlan(robustness, locale));
   let sheetNames: string[] = [];
   const workbook: Output = {
     ref: workbookOut,
@@ -109,8 +112,9 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
       sheetNames = await writeResultXlsx(plans, { inputPath: input.path, outPath: tempPath });
     },
   };
-  await writeOutputs(jsonOut ? [workbook, jsonOutput(jsonOut, resultJson(result, issues))] : [workbook], locale);
+  await writeOutputs(jsonOut ? [workbook, jsonOutput(jsonOut, resultJson(result, issues, robustness))] : [workbook], locale);
   for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, locale)) out(line);
+  if (robustness) for (const line of robustnessLines(robustness, locale)) out(line);
   const renamed = renamedSheetsLine(plans.map((p) => p.name), sheetNames, locale);
   if (renamed !== undefined) out(renamed);
   out(locale === "zh-CN" ? `结果工作簿: ${resolve(workbookOut.path)}` : `Rated workbook: ${resolve(workbookOut.path)}`);

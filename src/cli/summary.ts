@@ -1,5 +1,6 @@
 // The short text summary the command line prints after a run.
 import type { Issue, RatingResult } from "../engine/types";
+import type { AwardChance, RobustnessResult } from "../engine/robustness";
 import type { Locale } from "../i18n/locale";
 
 function yuan(n: number, locale: Locale): string {
@@ -33,6 +34,33 @@ export function summaryLines(result: RatingResult, sheet: string, source: "sheet
   }
   lines.push(`${zh ? "奖金合计" : "Prize total"}: ${yuan(result.prizeTotalYuan, locale)}`);
   lines.push(...issueLines(issues, locale));
+  return lines;
+}
+
+function chances(list: readonly AwardChance[], locale: Locale): string {
+  return list.map((c) => `${c.zone} ${Math.round(c.probability * 100)}${locale === "zh-CN" ? "%" : " %"}`).join(locale === "zh-CN" ? "、" : ", ");
+}
+
+/** The robustness analysis in a few lines: its settings, then each award's borderline winners and close contenders. */
+export function robustnessLines(r: RobustnessResult, locale: Locale): string[] {
+  const zh = locale === "zh-CN";
+  const share = Math.round(r.weightShare * 1000) / 10;
+  const runs = r.runs.toLocaleString("en-US");
+  const lines = [
+    zh
+      ? `稳健性分析: 模拟 ${runs} 次（种子 ${r.seed}，权重 ±${share}%，计分方法${r.varyMethods ? "随机抽取" : "不变"}；星级不受权重影响）`
+      : `Robustness: ${runs} draws (seed ${r.seed}, weights ±${share} %, scoring methods ${r.varyMethods ? "drawn" : "fixed"}; stars do not depend on weights)`,
+  ];
+  for (const a of r.awards) {
+    const name = zh ? a.nameZh : a.nameEn;
+    const borderline = a.borderline.length > 0 ? (zh ? `（${chances(a.borderline, locale)}）` : ` (${chances(a.borderline, locale)})`) : "";
+    const close = a.close.length > 0 ? (zh ? `（${chances(a.close, locale)}）` : ` (${chances(a.close, locale)})`) : "";
+    lines.push(
+      zh
+        ? `  ${name}: 稳定 ${a.stable.length} 个，临界 ${a.borderline.length} 个${borderline}；名单外接近 ${a.close.length} 个${close}`
+        : `  ${name}: ${a.stable.length} stable, ${a.borderline.length} borderline${borderline}; ${a.close.length} close${close}`,
+    );
+  }
   return lines;
 }
 

@@ -8,5 +8,5 @@ export { LOWER_IS_BETTER, DERIVED_INPUTS, deriveIndicators, isIndicatorKey } fro
 export { percentileInc } from "./stats";
 export { MAX_STARS } from "./stars";
 export { analyseRobustness, ROBUSTNESS_DEFAULTS, ALTERNATIVE_METHODS } from "./robustness";
-export type { RobustnessOptions, RobustnessResult, ZoneRobustness, AwardRobustness, AwardChance, IndicatorMethods } from "./robustness";
+export type { RobustnessOptions, RobustnessResult, RobustnessSettings, ZoneRobustness, AwardRobustness, AwardChance, IndicatorMethods } from "./robustness";
 export { seededRandom } from "./random";

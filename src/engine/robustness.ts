@@ -82,15 +82,19 @@ export interface IndicatorMethods {
   methods: NormMethod[];
 }
 
-export interface RobustnessResult {
-  rulesId: string;
-  year?: number;
+/** What an analysis drew and where it drew its lines. */
+export interface RobustnessSettings {
   runs: number;
   seed: number;
   weightShare: number;
   varyMethods: boolean;
   stableAt: number;
   closeAt: number;
+}
+
+export interface RobustnessResult extends RobustnessSettings {
+  rulesId: string;
+  year?: number;
   indicators: IndicatorMethods[];
   /** In nominal rank order. */
   zones: ZoneRobustness[];

@@ -18,6 +18,7 @@ export type SheetKind =
   | "byCity"
   | "awards"
   | "promotions"
+  | "robustness"
   | "details"
   | "validation"
   | "rules"
