@@ -1,31 +1,34 @@
-// Writes sheet plans into an .xlsx with ExcelJS: the file-side twin of src/excel's applyPlans.
+// Writes sheet plans into an .xlsx: the file-side twin of src/excel's applyPlans.
+//
+// The result sheets are streamed out by ExcelJS's WorkbookWriter (memory stays bounded however many
+// zones), then added to a copy of the input package part by part: the user's sheets reach the
+// output byte for byte (charts, pivots, validations and all), where loading and re-saving the whole
+// workbook through ExcelJS would drop what ExcelJS cannot model and hold every cell in memory.
 // ExcelJS 4.4 cannot write charts, so a plan's chart spec is left out and its source table (the
 // star counts by city) is what the file shows.
 import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { a1 } from "../workbook/grid";
 import { resolveNumberFormats } from "../workbook/plan/formats";
 import { freeSheetName } from "../workbook/plan/sheetName";
-import type { CellStyle, DataValidationSpec, SheetPlan } from "../workbook/plan/types";
+import type { CellStyle, DataValidationSpec, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
+import { markerName } from "./marker";
+import { allSheetNames, mergeIntoPackage, replacedSheets, type PlacedSheet } from "./merge";
+import { openPackage, type XlsxPackage } from "./package";
 
 const A4 = 9;
+/** Excel's row limit: a longer plan continues on further sheets, each with the plan's header rows. */
+export const MAX_SHEET_ROWS = 1_048_576;
+/** Rows whose formats are resolved at a time, so no sheet-sized array of formats is ever held. */
+const FORMAT_CHUNK = 4_096;
 
 function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
 }
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
-
-function applyStyle(ws: ExcelJS.Worksheet, s: CellStyle): void {
-  for (let r = s.range.r0; r <= s.range.r1; r++) {
-    const row = ws.getRow(r + 1);
-    for (let c = s.range.c0; c <= s.range.c1; c++) {
-      const cell = row.getCell(c + 1);
-      if (s.bold !== undefined || s.fontSize !== undefined) cell.font = { ...cell.font, bold: s.bold ?? cell.font?.bold, size: s.fontSize ?? cell.font?.size };
-      if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
-      if (s.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-      if (s.align !== undefined || s.wrap !== undefined) cell.alignment = { ...cell.alignment, horizontal: s.align ?? cell.alignment?.horizontal, wrapText: s.wrap ?? cell.alignment?.wrapText, vertical: "middle" };
-    }
-  }
-}
 
 function validation(spec: DataValidationSpec): ExcelJS.DataValidation {
   const rule = spec.rule;
@@ -34,64 +37,231 @@ function validation(spec: DataValidationSpec): ExcelJS.DataValidation {
   return { ...base, operator: "between", formulae: [rule.min, rule.max] };
 }
 
-/** Fills a fresh worksheet from the plan: values (text as text), formats, layout and print setup. */
-export function writePlanToWorksheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
-  const formats = resolveNumberFormats(plan, 0, plan.values.length - 1);
-  plan.values.forEach((values, r) => {
-    const row = ws.getRow(r + 1);
-    values.forEach((v, c) => {
-      if (v === null) return;
-      const cell = row.getCell(c + 1);
-      // A string becomes a shared-string cell, never a formula; "@" keeps Excel from re-parsing it on edit.
-      cell.value = v;
-      if (formats[r][c] !== "General") cell.numFmt = formats[r][c];
-    });
-  });
-  plan.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
-  for (const m of plan.merges) ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
-  for (const s of plan.styles) applyStyle(ws, s);
-  for (const dv of plan.dataValidation ?? []) {
-    const rule = validation(dv);
-    for (let r = dv.range.r0; r <= dv.range.r1; r++) for (let c = dv.range.c0; c <= dv.range.c1; c++) ws.getCell(r + 1, c + 1).dataValidation = rule;
-  }
-  ws.views = [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
-  const [t0, t1] = plan.print.titleRows;
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: A4,
-    orientation: plan.print.orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${t0 + 1}:${t1 + 1}`,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+/** A plan's rows [from, to] (data rows) as a sheet of their own, under the plan's title and header rows. */
+export function planPiece(plan: SheetPlan, from: number, to: number): SheetPlan {
+  const head = plan.headerRow;
+  if (from === head + 1 && to === plan.values.length - 1) return plan;
+  const map = (r: number): number => (r <= head ? r : r - from + head + 1);
+  const clip = (rect: Rect): Rect[] => {
+    const out: Rect[] = [];
+    if (rect.r0 <= head) out.push({ ...rect, r1: Math.min(rect.r1, head) });
+    const r0 = Math.max(rect.r0, from);
+    const r1 = Math.min(rect.r1, to);
+    if (r0 <= r1) out.push({ ...rect, r0: map(r0), r1: map(r1) });
+    return out;
   };
-  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${plan.print.footer}`, evenFooter: `&C${plan.print.footer}` };
+  const piece: SheetPlan = {
+    ...plan,
+    values: [...plan.values.slice(0, head + 1), ...plan.values.slice(from, to + 1)],
+    columnFormats: plan.columnFormats.flatMap((f) => clip({ r0: f.r0, r1: f.r1, c0: f.col, c1: f.col }).map((r) => ({ ...f, r0: r.r0, r1: r.r1 }))),
+    merges: plan.merges.flatMap((m) => (m.r0 <= head && m.r1 > head ? [] : clip(m))),
+    styles: plan.styles.flatMap((s) => clip(s.range).map((range) => ({ ...s, range }))),
+    dataValidation: plan.dataValidation?.flatMap((v) => clip(v.range).map((range) => ({ ...v, range }))),
+  };
+  if (plan.chart) delete piece.chart;
+  return piece;
 }
 
+/** The plan as one or more sheets that each fit Excel's row limit. */
+export function splitPlan(plan: SheetPlan, maxRows = MAX_SHEET_ROWS): SheetPlan[] {
+  const perPiece = maxRows - (plan.headerRow + 1);
+  const last = plan.values.length - 1;
+  if (last < maxRows) return [plan];
+  const pieces: SheetPlan[] = [];
+  for (let from = plan.headerRow + 1; from <= last; from += perPiece) pieces.push(planPiece(plan, from, Math.min(last, from + perPiece - 1)));
+  return pieces;
+}
+
+/** One shared style object per distinct look, so ExcelJS finds each style by identity (a WeakMap), not by value. */
+class StyleCache {
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+  get(active: readonly CellStyle[], numFmt: string): Partial<ExcelJS.Style> | undefined {
+    if (active.length === 0 && numFmt === "General") return undefined;
+    const key = `${numFmt}\u0000${active.map((s) => JSON.stringify(s, ["bold", "fontSize", "fill", "border", "align", "wrap"])).join("|")}`;
+    let style = this.styles.get(key);
+    if (!style) {
+      style = {};
+      if (numFmt !== "General") style.numFmt = numFmt;
+      for (const s of active) {
+        if (s.bold !== undefined || s.fontSize !== undefined) style.font = { ...style.font, bold: s.bold ?? style.font?.bold, size: s.fontSize ?? style.font?.size };
+        if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+        if (s.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+        if (s.align !== undefined || s.wrap !== undefined) style.alignment = { ...style.alignment, horizontal: s.align ?? style.alignment?.horizontal, wrapText: s.wrap ?? style.alignment?.wrapText, vertical: "middle" };
+      }
+      this.styles.set(key, style);
+    }
+    return style;
+  }
+}
+
+function worksheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
+  const [t0, t1] = plan.print.titleRows;
+  return {
+    views: [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }],
+    pageSetup: {
+      paperSize: A4,
+      orientation: plan.print.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${t0 + 1}:${t1 + 1}`,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&C${plan.print.footer}`, evenFooter: `&C${plan.print.footer}` },
+  };
+}
+
+/** Streams one plan into a new sheet: values (text as text), formats, layout and print setup; rows are committed as they are written. */
+async function streamPlan(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, plan: SheetPlan, cache: StyleCache): Promise<void> {
+  const ws = wb.addWorksheet(name, worksheetOptions(plan));
+  plan.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  // The streaming writer marks merged cells in rows it has not committed yet, so each merge is
+  // declared when its first row comes up: declared all at once, a merge near the end of a long
+  // sheet would keep every row before it in memory.
+  const merges = [...plan.merges].sort((a, b) => a.r0 - b.r0);
+  let nextMerge = 0;
+  // A value given to a merged cell other than the top-left one would overwrite the top-left's.
+  const covered = new Map<number, Set<number>>();
+  for (const m of plan.merges) {
+    for (let r = m.r0; r <= m.r1; r++) {
+      const cols = covered.get(r) ?? new Set<number>();
+      for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) cols.add(c);
+      covered.set(r, cols);
+    }
+  }
+  // A sweep over the rows keeps only the styles that cover the current row; while that set stays
+  // the same (the long body of a table), each column's look is worked out once.
+  const byStart = [...plan.styles].sort((a, b) => a.range.r0 - b.range.r0);
+  let next = 0;
+  let active: CellStyle[] = [];
+  let looks: Array<Map<string, Partial<ExcelJS.Style> | undefined>> = [];
+  let width = 0;
+  const rows = plan.values.length;
+  for (let chunk = 0; chunk < rows; chunk += FORMAT_CHUNK) {
+    // Committed rows wait in memory until the zip stream writes them out, which it does only
+    // when the event loop gets a turn.
+    if (chunk > 0) await drained(ws);
+    const last = Math.min(rows - 1, chunk + FORMAT_CHUNK - 1);
+    const formats = resolveNumberFormats(plan, chunk, last);
+    for (let r = chunk; r <= last; r++) {
+      const before = active.length;
+      while (next < byStart.length && byStart[next].range.r0 <= r) active.push(byStart[next++]);
+      const stillActive = active.filter((s) => s.range.r1 >= r);
+      if (active.length !== before || stillActive.length !== active.length || r === 0) {
+        active = stillActive;
+        looks = [];
+        width = active.reduce((w, s) => Math.max(w, s.range.c1 + 1), 0);
+      }
+      for (; nextMerge < merges.length && merges[nextMerge].r0 <= r; nextMerge++) {
+        const m = merges[nextMerge];
+        ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
+      }
+      const row = ws.getRow(r + 1);
+      const values = plan.values[r];
+      const skip = covered.get(r);
+      const rowFormats = formats[r - chunk];
+      for (let c = 0, end = Math.max(values.length, width); c < end; c++) {
+        const v = c < values.length && !skip?.has(c) ? values[c] : null;
+        const format = v === null ? "General" : rowFormats[c];
+        let look = looks[c];
+        if (!look) looks[c] = look = new Map();
+        let style = look.get(format);
+        if (style === undefined && !look.has(format)) {
+          style = cache.get(active.filter((s) => s.range.c0 <= c && c <= s.range.c1), format);
+          look.set(format, style);
+        }
+        if (v === null && !style) continue;
+        const cell = row.getCell(c + 1);
+        // A string becomes a string cell, never a formula; "@" keeps Excel from re-parsing it on edit.
+        if (v !== null) cell.value = v;
+        if (style) cell.style = style;
+      }
+      row.commit();
+    }
+  }
+  for (const dv of plan.dataValidation ?? []) {
+    const rule = validation(dv);
+    for (let r = dv.range.r0; r <= dv.range.r1; r++) for (let c = dv.range.c0; c <= dv.range.c1; c++) (ws as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(a1(r, c), rule);
+  }
+  ws.commit();
+}
+
+/** Bytes of sheet XML allowed to wait for compression before the writer pauses. */
+const PENDING_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Waits until the zip stream has taken in what the sheet wrote so far. ExcelJS's sheet stream
+ * writes on regardless of backpressure, so without this pause a long sheet piles up in memory
+ * ahead of the compressor.
+ */
+async function drained(ws: ExcelJS.Worksheet): Promise<void> {
+  // archiver hands the sheet stream to a PassThrough, where the XML waits (as readable data) for the compressor.
+  const pipes = (ws as unknown as { stream?: { pipes?: Array<{ writableLength?: number; readableLength?: number }> } }).stream?.pipes ?? [];
+  const pending = (): number => pipes.reduce((n, p) => n + (p.writableLength ?? 0) + (p.readableLength ?? 0), 0);
+  await new Promise((resolve) => setImmediate(resolve));
+  while (pending() > PENDING_BYTES) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
+
 export interface WriteResultOptions {
-  /** The input workbook: its sheets are carried over (through ExcelJS load/save) before the result sheets. */
+  /** The input workbook: its sheets are carried over unchanged, before the result sheets. */
   inputPath?: string;
   outPath: string;
 }
 
+export interface PlannedSheet {
+  plan: SheetPlan;
+  name: string;
+  kind: SheetKind;
+  /** 1 for a plan's first sheet, 2… for the sheets it continues on. */
+  part: number;
+}
+
+/**
+ * The sheets the plans become next to the input's sheets: a plan too long for one sheet continues on
+ * more, and a name an input sheet already holds (other than an earlier run's result sheet, which
+ * is replaced) gets a suffix.
+ */
+export function planSheets(plans: readonly SheetPlan[], inputSheets: ReadonlyArray<{ name: string; replaced: boolean }>): PlannedSheet[] {
+  const taken = new Set(inputSheets.filter((s) => !s.replaced).map((s) => s.name.toLowerCase()));
+  const out: PlannedSheet[] = [];
+  for (const plan of plans) {
+    splitPlan(plan).forEach((piece, i) => {
+      const wanted = i === 0 ? plan.name : `${plan.name}-${i + 1}`;
+      const name = freeSheetName(wanted, taken);
+      taken.add(name.toLowerCase());
+      out.push({ plan: piece, name, kind: plan.kind, part: i + 1 });
+    });
+  }
+  return out;
+}
+
 /**
  * Writes the plans into outPath: the input workbook's sheets first (when inputPath is given), then
- * one sheet per plan. A plan whose name an input sheet already holds gets a suffixed name.
- * Returns the names of the sheets written.
+ * the result sheets. An earlier run's result sheets in the input are replaced; a user's sheet that
+ * only shares a result sheet's name is kept, and the result sheet gets a suffixed name.
+ * Returns the names of the result sheets written, one per plan (its first sheet).
  */
 export async function writeResultXlsx(plans: SheetPlan[], opts: WriteResultOptions): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
-  if (opts.inputPath) await wb.xlsx.readFile(opts.inputPath);
-  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
-  const names: string[] = [];
-  for (const plan of plans) {
-    const name = freeSheetName(plan.name, taken);
-    taken.add(name.toLowerCase());
-    writePlanToWorksheet(wb.addWorksheet(name), plan);
-    names.push(name);
+  const base = opts.inputPath ? await openPackage(await readFile(opts.inputPath)) : undefined;
+  const sheets = planSheets(plans, base ? await baseSheetList(base) : []);
+  const work = mkdtempSync(join(dirname(opts.outPath), ".zone-rating-"));
+  try {
+    const resultFile = join(work, "result.xlsx");
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: resultFile, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+    const cache = new StyleCache();
+    for (const s of sheets) await streamPlan(wb, s.name, s.plan, cache);
+    await wb.commit();
+    const placed: PlacedSheet[] = sheets.map((s) => ({ name: s.name, marker: markerName(s.kind, s.part) }));
+    await mergeIntoPackage(base, await openPackage(readFileSync(resultFile)), placed, opts.outPath);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  await wb.xlsx.writeFile(opts.outPath);
-  return names;
+  return sheets.filter((s) => s.part === 1).map((s) => s.name);
+}
+
+async function baseSheetList(base: XlsxPackage): Promise<Array<{ name: string; replaced: boolean }>> {
+  const replaced = replacedSheets(base);
+  return (await allSheetNames(base)).map((name) => ({ name, replaced: replaced.has(name) }));
 }

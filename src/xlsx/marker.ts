@@ -1,0 +1,47 @@
+// How a rated .xlsx remembers which sheets the CLI wrote: one hidden workbook-level defined name
+// per result sheet, pointing at that sheet's A1. Excel rewrites a defined name's reference when
+// the sheet is renamed, so a user's rename keeps the mark, and a user's own sheet that only
+// shares a name carries none.
+import type { SheetKind } from "../workbook/plan/types";
+import type { DefinedName } from "./package";
+
+const PREFIX = "_ZoneRating_";
+const MARKER = /^_ZoneRating_([A-Za-z]+)(?:_(\d+))?$/;
+const KINDS: ReadonlySet<string> = new Set<SheetKind>(["stars", "ranking", "byCity", "awards", "promotions", "details", "validation", "rules", "template"]);
+
+/** The marker's name for the n-th sheet of a kind (a plan too long for one sheet continues on more). */
+export function markerName(kind: SheetKind, n: number): string {
+  return n === 1 ? `${PREFIX}${kind}` : `${PREFIX}${kind}_${n}`;
+}
+
+/** A sheet reference as a formula writes it: quoted, with quotes doubled. */
+export function sheetRef(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!$A$1`;
+}
+
+/** The sheet a reference names ("'a''b'!$A$1" → "a'b", "Sheet1!A1" → "Sheet1"), or undefined. */
+export function sheetOfRef(ref: string): string | undefined {
+  const t = ref.trim().replace(/^=/, "");
+  if (t.startsWith("'")) {
+    const m = /^'((?:[^']|'')*)'!/.exec(t);
+    return m ? m[1].replace(/''/g, "'") : undefined;
+  }
+  const bang = t.indexOf("!");
+  return bang > 0 ? t.slice(0, bang) : undefined;
+}
+
+export function isMarker(name: DefinedName): boolean {
+  return MARKER.test(name.name);
+}
+
+/** Sheet name → kind, for every sheet a marker points at. */
+export function ownSheetKinds(names: readonly DefinedName[]): Map<string, SheetKind> {
+  const kinds = new Map<string, SheetKind>();
+  for (const n of names) {
+    const m = MARKER.exec(n.name);
+    if (!m || !KINDS.has(m[1]) || n.localSheetId !== undefined) continue;
+    const sheet = sheetOfRef(n.text);
+    if (sheet !== undefined) kinds.set(sheet, m[1] as SheetKind);
+  }
+  return kinds;
+}
