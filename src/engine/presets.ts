@@ -1,5 +1,6 @@
 // Built-in rule sets (SPEC §4.2, §4.3, §4.5). Every value says where it comes from: officials
 // overwrite the inferred ones from their own notices on the rules sheet.
+import { DEFAULT_EXIT_RULE } from "./history";
 import type { AwardRule, DimensionRule, IndicatorRule, NormMethod, Provenance, Rules, StarRules, StarThresholds, IndicatorKey } from "./types";
 
 export const DEFAULT_PRESET_ID = "henan-2013";
@@ -131,10 +132,45 @@ function henan2017(): Rules {
   };
 }
 
+/** A target-normalised indicator whose target figure is stated with its own provenance. */
+function targetIndicator(key: IndicatorKey, weight: number, target: number, provenance: Provenance): IndicatorRule {
+  return { key, weight, method: "target", target, provenance };
+}
+
+/**
+ * 《河南省推进产业集聚区高质量发展行动方案》(2019): dimensions after its five tasks (三提两改), each
+ * indicator scored against a target. The plan's own figures (亩均税收 15 万元/亩 within 3–5 years,
+ * 2020 step 11; 单位工业增加值能耗 down ≥ 4 % a year; 规上企业智能化改造普及率 ≥ 60 %) are
+ * official; the other targets and every weight are inferred. 体制机制改革 has no indicator in the
+ * table, so it has no dimension: reform results go through 加分.
+ */
+function henan2019(): Rules {
+  return {
+    ...henan2013(),
+    id: "henan-2019",
+    nameZh: "河南省产业集聚区高质量发展评价（2019）",
+    nameEn: "Henan cluster zones high-quality development (2019)",
+    dimensions: [
+      dimension("perMu", "亩均效益", "Returns per mu", 35, [targetIndicator("taxPerMu", 35, 15, "official")]),
+      dimension("cluster", "集群培育", "Cluster building", 25, [
+        targetIndicator("leadShare", 10, 70, "inferred"),
+        targetIndicator("rdIntensity", 8, 2, "inferred"),
+        targetIndicator("rev", 7, 1000, "inferred"),
+      ]),
+      dimension("green", "绿色发展", "Green development", 20, [targetIndicator("energyDrop", 15, 4, "official"), targetIndicator("energy", 5, 0.5, "inferred")]),
+      dimension("smartUpgrade", "智能化改造", "Smart upgrading", 20, [targetIndicator("smart", 20, 60, "official")]),
+    ],
+    awards: henan2013Awards().map((a) => ({ ...a, provenance: "inferred" })),
+    exit: { ...DEFAULT_EXIT_RULE },
+    interimTargets: [{ key: "taxPerMu", year: 2020, value: 11, provenance: "official" }],
+  };
+}
+
 const BUILDERS: Record<string, () => Rules> = {
   "henan-2013": henan2013,
   "service-zones-2016": serviceZones2016,
   "henan-2017": henan2017,
+  "henan-2019": henan2019,
 };
 
 export const PRESET_IDS: readonly string[] = Object.keys(BUILDERS);

@@ -172,6 +172,26 @@ export interface AwardRule {
   provenance: Provenance;
 }
 
+/**
+ * 退出预警 from the history: a zone that was below the gate or among the province's last `bottomN`
+ * in at least `times` of the last `window` years (this year included) is warned. times = window
+ * means "K consecutive years".
+ */
+export interface ExitRule {
+  bottomN: number;
+  times: number;
+  window: number;
+  provenance: Provenance;
+}
+
+/** A target an indicator must reach in one year only (a plan's interim step, e.g. 2020's 11 万元/亩). */
+export interface InterimTarget {
+  key: IndicatorKey;
+  year: number;
+  value: number;
+  provenance: Provenance;
+}
+
 export interface Rules {
   /** Preset id (henan-2013, henan-2017, service-zones-2016) or "sheet" when read from 评定规则. */
   id: string;
@@ -185,6 +205,10 @@ export interface Rules {
   awards: AwardRule[];
   /** 授牌: zones at this star level or more. */
   plaqueMinStars: number;
+  /** 退出预警 over the years; absent: DEFAULT_EXIT_RULE (src/engine/history.ts). */
+  exit?: ExitRule;
+  /** Year-specific targets that 达标情况 uses instead of an indicator's `target` in that year. */
+  interimTargets?: InterimTarget[];
 }
 
 // ---------------------------------------------------------------------------------------------

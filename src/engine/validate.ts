@@ -4,6 +4,7 @@ import type { AwardRule, DimensionRule, Issue, Rules, StarRules } from "./types"
 import { STAR_INDICATORS } from "./types";
 import { isIndicatorKey } from "./indicators";
 import { MAX_STARS } from "./stars";
+import { validateYearCycleRules } from "./targets";
 
 const METHODS: ReadonlySet<string> = new Set(["minmax", "p90cap", "zscore", "target"]);
 const POLICIES: ReadonlySet<string> = new Set(["zero", "mean"]);
@@ -236,5 +237,5 @@ export function validateRules(rules: Rules): Issue[] {
   if (!isInteger(rules.plaqueMinStars) || rules.plaqueMinStars < 0 || rules.plaqueMinStars > MAX_STARS) {
     out.add("RULES_BAD_OPTION", "plaqueMinStars", { value: shown(rules.plaqueMinStars), min: 0, max: MAX_STARS });
   }
-  return out.list;
+  return [...out.list, ...validateYearCycleRules(rules)];
 }

@@ -195,7 +195,7 @@ describe("validateRules", () => {
 describe("presets", () => {
   it("ships henan-2013 as the default with the SPEC §4.2 weights", () => {
     expect(DEFAULT_PRESET_ID).toBe("henan-2013");
-    expect([...PRESET_IDS].sort()).toEqual(["henan-2013", "henan-2017", "service-zones-2016"]);
+    expect([...PRESET_IDS].sort()).toEqual(["henan-2013", "henan-2017", "henan-2019", "service-zones-2016"]);
     const r = PRESETS["henan-2013"];
     expect(r.dimensions.map((d) => [d.key, d.weight, d.indicators.map((i) => `${i.key}:${i.weight}:${i.method}`).join(" ")])).toEqual([
       ["scale", 40, "va:12:p90cap tax:12:p90cap emp:8:p90cap rev:8:p90cap"],

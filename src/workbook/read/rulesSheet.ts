@@ -7,6 +7,7 @@ import type { Locale } from "../../i18n/locale";
 import { a1, type CellValue, type Grid } from "../grid";
 import { indicatorLabel } from "./columns";
 import { displayValue, parseNumericText } from "./cells";
+import { readYearCycleRules, yearCycleRuleRows, YEAR_CYCLE_SECTIONS, type YearCycleSectionKey } from "./rulesYearCycle";
 import {
   AWARD_HEADER,
   DIMENSION_HEADER,
@@ -117,6 +118,7 @@ export function rulesSheetRows(rules: Rules, locale: Locale): CellValue[][] {
       prov(a.provenance),
     ]);
   }
+  rows.push(...yearCycleRuleRows(rules, locale));
   return rows.map(pad);
 }
 
@@ -128,7 +130,7 @@ function normalizePath(path: string): string {
   return path.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
 }
 
-class SheetCursor {
+export class SheetCursor {
   readonly issues: Issue[] = [];
   /** Validator path → A1 cell. */
   readonly cells = new Map<string, string>();
@@ -187,20 +189,23 @@ class SheetCursor {
   }
 }
 
-interface Section {
+export interface Section {
   title: number;
   body: number[];
 }
 
-function findSections(cur: SheetCursor): Partial<Record<SectionKey, Section>> {
-  const titles: Array<{ key: SectionKey; row: number }> = [];
+/** The required sections and the optional year-cycle ones, whose titles end the section above them. */
+const ALL_SECTIONS: Record<SectionKey | YearCycleSectionKey, Words> = { ...SECTIONS, ...YEAR_CYCLE_SECTIONS };
+
+function findSections(cur: SheetCursor): Partial<Record<SectionKey | YearCycleSectionKey, Section>> {
+  const titles: Array<{ key: SectionKey | YearCycleSectionKey; row: number }> = [];
   cur.grid.values.forEach((row, r) => {
     const v = row[0];
     if (typeof v !== "string") return;
-    const key = (Object.keys(SECTIONS) as SectionKey[]).find((k) => sameWord(v, SECTIONS[k]));
+    const key = (Object.keys(ALL_SECTIONS) as Array<SectionKey | YearCycleSectionKey>).find((k) => sameWord(v, ALL_SECTIONS[k]));
     if (key && !titles.some((t) => t.key === key)) titles.push({ key, row: r });
   });
-  const out: Partial<Record<SectionKey, Section>> = {};
+  const out: Partial<Record<SectionKey | YearCycleSectionKey, Section>> = {};
   titles.forEach((t, i) => {
     const end = i + 1 < titles.length ? titles[i + 1].row : cur.grid.values.length;
     const body: number[] = [];
@@ -442,6 +447,7 @@ export function readRulesSheet(grid: Grid, locale: Locale): { rules?: Rules; iss
   const dimensions = readDimensions(cur, s.dimensions);
   const stars = readStars(cur, s.stars);
   const awards = readAwards(cur, s.awards);
+  const yearCycle = readYearCycleRules(cur, sections);
   if (cur.issues.length > 0 || !stars) return { issues: cur.issues };
 
   const rules: Rules = {
@@ -462,6 +468,7 @@ export function readRulesSheet(grid: Grid, locale: Locale): { rules?: Rules; iss
     },
     awards,
     plaqueMinStars: o.plaqueMinStars ?? NaN,
+    ...yearCycle,
   };
   const checked = validateRules(rules).map((issue): Issue => {
     const path = typeof issue.params?.path === "string" ? issue.params.path : "";
