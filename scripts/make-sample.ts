@@ -21,7 +21,7 @@ const BELOW_GATE = 8;
 /** The henan-2013 ladder (SPEC §4.3) on va / tax / emp: gate, then 1★ … 6★, taken from the preset the sample is tuned for. */
 const LADDER: ReadonlyArray<readonly [number, number, number]> = [PRESETS["henan-2013"].stars.gate, ...PRESETS["henan-2013"].stars.levels].map((t) => [t.va, t.tax, t.emp] as const);
 
-const HEADER = [
+export const HEADER = [
   "序号",
   "集聚区名称",
   "所属地市",
@@ -55,7 +55,7 @@ const VETOES = ["发生重大安全生产事故", "中央环保督察反馈问�
 /** The engine's seeded source, where the sample's tests and the benchmarks have always taken it from. */
 export { seededRandom };
 
-function round(x: number, digits: number): number {
+export function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
@@ -212,6 +212,9 @@ async function main(): Promise<void> {
   await wb.xlsx.writeFile(join(dir, "henan-zones-sample.xlsx"));
   writeFileSync(join(dir, "henan-zones-sample.json"), JSON.stringify([sampleGrid()]) + "\n", "utf8");
   process.stdout.write(`Wrote ${join(dir, "henan-zones-sample.xlsx")} and henan-zones-sample.json\n`);
+  // Last year's rated workbook, for 导入上年结果 (--prev); loaded here so `npm run sample` makes both.
+  const { writePrevSample } = await import("./make-prev-sample");
+  process.stdout.write(`Wrote ${await writePrevSample(dir)}\n`);
 }
 
 if (require.main === module) {

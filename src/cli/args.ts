@@ -11,6 +11,10 @@ export interface CliArgs {
   out?: string;
   locale: Locale;
   help: boolean;
+  /** --prev: last year's rated workbook, whose results are carried forward (年度结转). */
+  prev?: string;
+  /** --history: start the 历年评定 sheet even where the input keeps none and nothing is imported. */
+  history?: boolean;
   /** --robustness N and its settings: run the robustness analysis (稳健性分析) with N draws. */
   robustness?: RobustnessArgs;
 }
@@ -22,7 +26,7 @@ export interface RobustnessArgs {
   varyMethods: boolean;
 }
 
-export const USAGE = "Usage: npm run rate -- [in.xlsx] [--rules henan-2013|henan-2017|service-zones-2016|rules.json] [--sheet NAME] [--json out.json] [--out rated.xlsx] [--lang zh-CN|en-US] [--robustness N [--seed S] [--weight-share 0.2] [--vary-methods]]";
+export const USAGE = "Usage: npm run rate -- [in.xlsx] [--rules henan-2013|henan-2017|henan-2019|service-zones-2016|rules.json] [--sheet NAME] [--json out.json] [--out rated.xlsx] [--lang zh-CN|en-US] [--prev last-year-rated.xlsx] [--history] [--robustness N [--seed S] [--weight-share 0.2] [--vary-methods]]";
 
 const VALUE_FLAGS = new Set(["--rules", "--sheet", "--json", "--out", "--lang", "--robustness", "--seed", "--weight-share"]);
 
@@ -59,6 +63,16 @@ export function parseArgs(argv: readonly string[]): { args?: CliArgs; error?: st
     }
     if (a === "--vary-methods") {
       varyMethods = true;
+      continue;
+    }
+    if (a === "--history") {
+      args.history = true;
+      continue;
+    }
+    if (a === "--prev" || a.startsWith("--prev=")) {
+      const value = a === "--prev" ? argv[++i] : a.slice("--prev=".length);
+      if (value === undefined || value === "") return { error: `--prev needs a value.\n${USAGE}` };
+      args.prev = value;
       continue;
     }
     const eq = a.indexOf("=");

@@ -18,6 +18,8 @@ import { writeAllOrNothing, OutputWriteError, type Output } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
 import { sniffNotXlsx } from "./sniff";
 import { issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
+import { addYearCycleJson, startCliYearCycle, yearCycleLines } from "./yearCycle";
+import { finishYearCycle } from "../workbook/yearCycle";
 
 export const SAMPLE_WORKBOOK = resolve(__dirname, "../../samples/henan-zones-sample.xlsx");
 
@@ -82,7 +84,9 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   const jsonOut: OutputRef | undefined = args.json !== undefined ? { role: "json", path: args.json } : undefined;
   const targets = jsonOut ? [workbookOut, jsonOut] : [workbookOut];
   // The rated workbook is the input rewritten by ExcelJS, which drops what it cannot model (charts, pivots, …): never over the user's file.
-  checkDistinct(rulesFile ? [input, rulesFile] : [input], targets, locale);
+  // Last year's workbook is read like the input, and no output may go over it either.
+  const prevFile: FileRef[] = args.prev !== undefined ? [{ role: "input", path: args.prev }] : [];
+  checkDistinct([...(rulesFile ? [input, rulesFile] : [input]), ...prevFile], targets, locale);
   for (const target of targets) checkTarget(target, locale);
 
   const rulesOption = loadRules(args.rules, rulesFile, locale);
@@ -100,10 +104,13 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
     return stopOnInput({ issues: prepared.issues, rules: prepared.rules, year: prepared.table?.year }, jsonOut, locale, out);
   }
-  const result = rate(prepared.table, prepared.rules);
-  const issues: Issue[] = [...prepared.issues, ...localizeIssues(result.issues, locale)];
-  const plans = buildResultPlans(result, issues, locale);
-  const robustness = args.robustness ? analyseRobustness(prepared.table, prepared.rules, args.robustness) : undefined;
+  const cycle = await startCliYearCycle(prepared.table, grids, { prev: args.prev, history: args.history === true, locale });
+  if (hasErrors(cycle.issues)) return stopOnInput({ issues: [...prepared.issues, ...cycle.issues], rules: prepared.rules, year: prepared.table.year }, jsonOut, locale, out);
+  const result = rate(cycle.table, prepared.rules);
+  const cycleEnd = finishYearCycle(cycle, result, locale);
+  const issues: Issue[] = [...prepared.issues, ...cycle.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];
+  const plans = [...buildResultPlans(result, issues, locale), ...cycleEnd.plans];
+  const robustness = args.robustness ? analyseRobustness(cycle.table, prepared.rules, args.robustness) : undefined;
   if (robustness) plans.push(buildRobustnessPlan(robustness, locale));
   let sheetNames: string[] = [];
   const workbook: Output = {
@@ -112,9 +119,10 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
       sheetNames = await writeResultXlsx(plans, { inputPath: input.path, outPath: tempPath });
     },
   };
-  await writeOutputs(jsonOut ? [workbook, jsonOutput(jsonOut, resultJson(result, issues, robustness))] : [workbook], locale);
+  await writeOutputs(jsonOut ? [workbook, jsonOutput(jsonOut, addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd))] : [workbook], locale);
   for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, locale)) out(line);
   if (robustness) for (const line of robustnessLines(robustness, locale)) out(line);
+  for (const line of yearCycleLines(cycle, cycleEnd, locale)) out(line);
   const renamed = renamedSheetsLine(plans.map((p) => p.name), sheetNames, locale);
   if (renamed !== undefined) out(renamed);
   out(locale === "zh-CN" ? `结果工作簿: ${resolve(workbookOut.path)}` : `Rated workbook: ${resolve(workbookOut.path)}`);

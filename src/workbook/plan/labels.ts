@@ -85,6 +85,11 @@ const SHEETS_ZH: Record<SheetKind, string> = {
   validation: "校验报告",
   rules: "评定规则",
   template: "指标数据",
+  history: "历年评定",
+  trend: "历年趋势",
+  carry: "年度结转",
+  targets: "达标情况",
+  nameMap: "名称对照",
 };
 
 const SHEETS_EN: Record<SheetKind, string> = {
@@ -98,6 +103,11 @@ const SHEETS_EN: Record<SheetKind, string> = {
   validation: "Validation",
   rules: "Rules",
   template: "Indicators",
+  history: "History",
+  trend: "Trend",
+  carry: "Carried forward",
+  targets: "Targets",
+  nameMap: "Name map",
 };
 
 const UNITS: Record<string, string> = {
@@ -140,6 +150,11 @@ const ZH: PlanLabels = {
     validation: "数据校验报告",
     rules: "评定规则",
     template: "产业集聚区主要指标",
+    history: "产业集聚区历年评定结果",
+    trend: "产业集聚区历年趋势",
+    carry: "产业集聚区上年结果结转",
+    targets: "产业集聚区高质量发展目标达标情况",
+    nameMap: "集聚区名称对照（上年名称 → 本年名称）",
   },
   yearPrefix: (y) => (y === undefined ? "" : `${y}年度`),
   footer: "第 &P 页，共 &N 页",
@@ -254,6 +269,11 @@ const EN: PlanLabels = {
     validation: "Validation report",
     rules: "Rating rules",
     template: "Industrial cluster zone indicators",
+    history: "Industrial cluster zones: ratings over the years",
+    trend: "Industrial cluster zones: trend over the years",
+    carry: "Industrial cluster zones: last year carried forward",
+    targets: "Industrial cluster zones: targets met",
+    nameMap: "Zone names: last year's name → this year's name",
   },
   yearPrefix: (y) => (y === undefined ? "" : `${y} `),
   footer: "Page &P of &N",

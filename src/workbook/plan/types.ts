@@ -22,7 +22,12 @@ export type SheetKind =
   | "details"
   | "validation"
   | "rules"
-  | "template";
+  | "template"
+  | "history"
+  | "trend"
+  | "carry"
+  | "targets"
+  | "nameMap";
 
 /** A number format for the numeric cells of one column over a run of rows. */
 export interface ColumnFormat {
