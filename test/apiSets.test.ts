@@ -32,9 +32,9 @@ describe("the add-in's code against the manifest", () => {
     ]);
   });
 
-  test("the runtime checks found are the five capabilities and the dialog's", () => {
+  test("the runtime checks found are the capabilities', the dialog's and the document settings'", () => {
     const gates = new Set(scan.uses.flatMap((u) => u.gates.map((g) => `${g.requirement.set} ${g.requirement.version}`)));
-    expect([...gates].sort()).toEqual(["DialogApi 1.1", "ExcelApi 1.12", "ExcelApi 1.4", "ExcelApi 1.7", "ExcelApi 1.8", "ExcelApi 1.9"]);
+    expect([...gates].sort()).toEqual(["DialogApi 1.1", "ExcelApi 1.12", "ExcelApi 1.4", "ExcelApi 1.7", "ExcelApi 1.8", "ExcelApi 1.9", "Settings 1.1"]);
   });
 
   test("the README shows the table `npm run api-sets -- --markdown` prints", () => {

@@ -19,6 +19,12 @@ export interface Capabilities {
    */
   freezePanes: boolean;
   /**
+   * ExcelApi 1.7: worksheet events (each sheet's onChanged, the sheet list's onAdded and
+   * onDeleted), by which the pane notices edits and can recompute after them.
+   * @fallback the pane does not notice edits: results are recomputed on request only, and the pane says so
+   */
+  sheetEvents: boolean;
+  /**
    * ExcelApi 1.8: entry checks in the template sheet.
    * @fallback the template has no entry checks; a notice says so
    */
@@ -39,6 +45,7 @@ export function capabilities(isSetSupported: IsSetSupported): Capabilities {
   return {
     nullObjects: isSetSupported("ExcelApi", "1.4"),
     freezePanes: isSetSupported("ExcelApi", "1.7"),
+    sheetEvents: isSetSupported("ExcelApi", "1.7"),
     dataValidation: isSetSupported("ExcelApi", "1.8"),
     printSetup: isSetSupported("ExcelApi", "1.9"),
     customProperties: isSetSupported("ExcelApi", "1.12"),

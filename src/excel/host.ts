@@ -6,6 +6,10 @@ import type { Locale } from "../i18n/locale";
 
 export interface SheetInfo {
   name: string;
+  /** Excel's id of the sheet, which a rename keeps: change events name a sheet by it. */
+  id: string;
+  /** What a run makes of the sheet: one of the add-in's result sheets, or the rules sheet it reads. */
+  role?: "result" | "rules";
   /** Made by this add-in (a result or rules sheet), recognised by its marker, not by its name. */
   ownedByAddin: boolean;
   /** Holds a recognisable indicator header in its first 20 rows. */
@@ -51,6 +55,15 @@ export interface RunOutcome {
   notices: string[];
 }
 
+/** A change to the workbook's sheets, as Excel's events report it: whoever made it, this add-in included. */
+export interface SheetChange {
+  kind: "changed" | "added" | "deleted";
+  worksheetId: string;
+}
+
+/** Stops reporting changes; resolves once Excel has dropped the handlers. */
+export type StopWatching = () => Promise<void>;
+
 export interface RatingHost {
   /** Without a presetId, looks at the preset of the workbook's last run (the default preset if none). */
   overview(locale: Locale, presetId?: string): Promise<WorkbookOverview>;
@@ -64,4 +77,9 @@ export interface RatingHost {
   removeResultSheets(): Promise<number>;
   /** Activates the sheet and selects the cell (an issue link). */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Reports each later change: cells edited on a sheet, a sheet added or deleted. Resolves to the
+   * way to stop, or to undefined where this Excel has no worksheet events (below ExcelApi 1.7).
+   */
+  watchSheets(listener: (change: SheetChange) => void): Promise<StopWatching | undefined>;
 }

@@ -9,10 +9,12 @@ import { parseA1 } from "../workbook/grid";
 import { buildResultPlans } from "../workbook/plan/results";
 import { buildRulesSheetPlan, buildTemplateSheetPlan } from "../workbook/plan/rules";
 import { findHeader } from "../workbook/read/header";
+import { isRulesSheetName } from "../workbook/read/rulesSheet";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
-import type { RatingHost, RunOptions, RunOutcome, WorkbookOverview } from "./host";
+import type { RatingHost, RunOptions, RunOutcome, SheetInfo, WorkbookOverview } from "./host";
 import { applyPlans } from "./apply";
 import { capabilities, type IsSetSupported } from "./capabilities";
+import { watchSheets } from "./events";
 import { isResultKind, RESULT_KINDS } from "./marker";
 import { NOTICES } from "./notices";
 import { readWorkbook, type ReadOptions } from "./read";
@@ -44,7 +46,10 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
       const out: WorkbookOverview = {
         sheets: state.sheets.map((s) => {
           const grid = gridOf.get(s.name);
-          return { name: s.name, ownedByAddin: s.kind !== undefined, hasIndicatorTable: grid !== undefined && s.kind === undefined && findHeader(grid) !== undefined, tables: s.tables };
+          const info: SheetInfo = { name: s.name, id: s.id, ownedByAddin: s.kind !== undefined, hasIndicatorTable: grid !== undefined && s.kind === undefined && findHeader(grid) !== undefined, tables: s.tables };
+          if (isResultKind(s.kind)) info.role = "result";
+          else if (isRulesSheetName(s.name)) info.role = "rules";
+          return info;
         }),
         zoneCount: prepared.table?.zones.length ?? 0,
         rulesSource: fromSheet ? "sheet" : "preset",
@@ -128,5 +133,5 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
     });
   }
 
-  return { overview, run, insertRulesSheet, insertSampleSheet, removeResultSheets, selectCell };
+  return { overview, run, insertRulesSheet, insertSampleSheet, removeResultSheets, selectCell, watchSheets: (listener) => watchSheets(deps.run, caps, listener) };
 }

@@ -1,6 +1,7 @@
 // What each button does: call the host, await it, and turn every outcome (including a rejected
 // Excel.run) into a message the user can act on. Nothing here is allowed to throw.
 import type { RatingHost, RunOutcome } from "../excel/host";
+import type { PaneSettings } from "../excel/settings";
 import type { Locale } from "../i18n/locale";
 import type { PaneEvent, PaneMessage } from "./state";
 import type { StringKey, Translate } from "./strings";
@@ -10,6 +11,12 @@ export interface PaneContext {
   locale: Locale;
   t: Translate;
   dispatch: (event: PaneEvent) => void;
+  /** Runs the add-in's own writes so that the pane does not take them for the user's edits (WorkbookFollower.own). */
+  own?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+function ownWork(ctx: PaneContext, work: () => Promise<void>): Promise<void> {
+  return ctx.own ? ctx.own(work) : work();
 }
 
 /** The most useful short text of an error of any shape (Office's OfficeExtension.Error carries `message` and `code`). */
@@ -46,7 +53,11 @@ export function runMessage(outcome: RunOutcome, t: Translate): PaneMessage {
     : { intent: "success", text: t("runDone", { count }) };
 }
 
-export async function runRating(ctx: PaneContext, presetId: string, sheet: string | undefined): Promise<void> {
+export function runRating(ctx: PaneContext, presetId: string, sheet: string | undefined): Promise<void> {
+  return ownWork(ctx, () => rateAndLook(ctx, presetId, sheet));
+}
+
+async function rateAndLook(ctx: PaneContext, presetId: string, sheet: string | undefined): Promise<void> {
   ctx.dispatch({ type: "actionStarted", label: ctx.t("working") });
   let outcome: RunOutcome;
   try {
@@ -66,22 +77,24 @@ export async function runRating(ctx: PaneContext, presetId: string, sheet: strin
 }
 
 /** Runs a workbook-changing action, reports its outcome, then refreshes the overview. */
-async function workbookAction<T>(
+function workbookAction<T>(
   ctx: PaneContext,
   presetId: string,
   work: () => Promise<T>,
   done: (value: T) => PaneMessage,
   clearOutcome = false,
 ): Promise<void> {
-  ctx.dispatch({ type: "actionStarted", label: ctx.t("working") });
-  try {
-    const value = await work();
-    ctx.dispatch({ type: "actionFinished", message: done(value), clearOutcome });
-  } catch (error) {
-    ctx.dispatch({ type: "failed", message: failure(ctx.t, "failedAction", error) });
-    return;
-  }
-  await loadOverview(ctx, presetId);
+  return ownWork(ctx, async () => {
+    ctx.dispatch({ type: "actionStarted", label: ctx.t("working") });
+    try {
+      const value = await work();
+      ctx.dispatch({ type: "actionFinished", message: done(value), clearOutcome });
+    } catch (error) {
+      ctx.dispatch({ type: "failed", message: failure(ctx.t, "failedAction", error) });
+      return;
+    }
+    await loadOverview(ctx, presetId);
+  });
 }
 
 export function insertRules(ctx: PaneContext, presetId: string): Promise<void> {
@@ -118,5 +131,31 @@ export async function goToCell(ctx: PaneContext, sheet: string, cell: string): P
     await ctx.host.selectCell(sheet, cell);
   } catch (error) {
     ctx.dispatch({ type: "failed", message: failure(ctx.t, "failedSelect", error, { sheet, cell }) });
+  }
+}
+
+/** Turns recompute-after-edits on or off for this workbook; a choice the workbook would not keep still holds while the pane is open. */
+export async function setAutoRecompute(ctx: PaneContext, settings: PaneSettings, on: boolean): Promise<void> {
+  ctx.dispatch({ type: "autoRecomputeSet", on });
+  try {
+    await settings.saveAutoRecompute(on);
+  } catch (error) {
+    ctx.dispatch({ type: "failed", message: failure(ctx.t, "failedSaveSetting", error) });
+  }
+}
+
+/**
+ * Listens to the host's change events through the follower; reports whether edits can be followed
+ * at all. Resolves to the way to stop listening.
+ */
+export async function followEdits(ctx: PaneContext, hear: Parameters<RatingHost["watchSheets"]>[0]): Promise<(() => Promise<void>) | undefined> {
+  try {
+    const stop = await ctx.host.watchSheets(hear);
+    ctx.dispatch({ type: "watching", following: stop ? "on" : "unsupported" });
+    return stop;
+  } catch (error) {
+    ctx.dispatch({ type: "watching", following: "failed" });
+    ctx.dispatch({ type: "failed", message: failure(ctx.t, "failedWatch", error) });
+    return undefined;
   }
 }

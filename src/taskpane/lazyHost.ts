@@ -16,5 +16,6 @@ export function lazyHost(load: () => Promise<RatingHost>): RatingHost {
     insertSampleSheet: (locale) => loaded.then((h) => h.insertSampleSheet(locale)),
     removeResultSheets: () => loaded.then((h) => h.removeResultSheets()),
     selectCell: (sheet, cell) => loaded.then((h) => h.selectCell(sheet, cell)),
+    watchSheets: (listener) => loaded.then((h) => h.watchSheets(listener)),
   };
 }

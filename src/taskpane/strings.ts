@@ -95,6 +95,13 @@ const zhCN = {
   ribbonStopped: "发现 {errors} 个错误，未写入任何结果，已定位到第一个错误单元格。打开任务窗格查看全部问题。",
   ribbonFailed: "重新计算没有完成：{detail}。请结束单元格编辑后重试。",
   close: "关闭",
+  resultsStale: "结果已过期：上次计算后，指标表或评定规则有修改。",
+  autoRecompute: "编辑后自动重新计算",
+  autoRecomputeHint: "修改指标表或评定规则表后，停顿 {seconds} 秒即重新计算结果表。",
+  autoRecomputeUnsupported: "当前 Excel 版本不能把工作簿的修改告知加载项（需 ExcelApi 1.7）：修改后请点击“重新计算”。",
+  autoRecomputeNotRemembered: "当前 Excel 不能在工作簿中保存此设置，关闭任务窗格后恢复为关闭。",
+  failedWatch: "无法跟踪工作簿的修改：{detail}。修改后请点击“重新计算”。",
+  failedSaveSetting: "无法把“编辑后自动重新计算”保存到工作簿：{detail}。关闭任务窗格后此设置恢复原样。",
 };
 
 export type StringKey = keyof typeof zhCN;
@@ -192,6 +199,13 @@ const enUS: Strings = {
   ribbonStopped: "{errors} errors found; nothing was written. The first error cell is selected; open the task pane to see every problem.",
   ribbonFailed: "The recalculation did not finish: {detail}. Finish editing the cell, then try again.",
   close: "Close",
+  resultsStale: "Results are out of date: the indicator table or the rules changed since the last calculation.",
+  autoRecompute: "Recalculate after edits",
+  autoRecomputeHint: "After an edit of the indicator table or the rules sheet, the result sheets are recalculated once you pause for {seconds} seconds.",
+  autoRecomputeUnsupported: "This version of Excel cannot tell add-ins about edits (ExcelApi 1.7): click Recalculate after changing the data.",
+  autoRecomputeNotRemembered: "This Excel cannot keep the setting in the workbook: it turns off again when the task pane closes.",
+  failedWatch: "Edits to the workbook cannot be followed: {detail}. Click Recalculate after changing the data.",
+  failedSaveSetting: "\"Recalculate after edits\" could not be saved in the workbook: {detail}. It reverts when the task pane closes.",
 };
 
 const BUNDLES: Record<Locale, Strings> = { "zh-CN": zhCN, "en-US": enUS };

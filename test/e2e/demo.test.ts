@@ -101,6 +101,44 @@ async function valueAddedCell(page: Page): Promise<{ address: string; value: num
   throw new Error("no 增加值 column with a number under it");
 }
 
+/** A zone's composite score as the 综合排名 sheet holds it, found by the zone's name under the header. */
+async function compositeOnRankingSheet(page: Page, zone: string): Promise<Value> {
+  const values = (await sheetValues(page, "综合排名")) ?? [];
+  const headerRow = values.findIndex((row) => row.includes("综合得分") && row.includes("集聚区名称"));
+  expect(headerRow).toBeGreaterThanOrEqual(0);
+  const zoneCol = values[headerRow].indexOf("集聚区名称");
+  const compositeCol = values[headerRow].indexOf("综合得分");
+  const row = values.slice(headerRow + 1).find((r) => r[zoneCol] === zone);
+  if (!row) throw new Error(`no row for ${zone} on 综合排名`);
+  return row[compositeCol];
+}
+
+/** The zone named on the row of an indicator cell (the 集聚区名称 column). */
+async function zoneOfRow(page: Page, address: string): Promise<string> {
+  const values = (await sheetValues(page, "指标数据")) ?? [];
+  const headerRow = values.findIndex((row) => row.includes("集聚区名称"));
+  const row = Number(/\d+$/.exec(address)?.[0]) - 1;
+  return String(values[row][values[headerRow].indexOf("集聚区名称")]);
+}
+
+/** Reads until the value passes the check (a recompute the pane starts by itself), or fails after the timeout. */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > end) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
+}
+
+async function editCell(page: Page, sheet: string, address: string, text: string): Promise<void> {
+  await page.getByRole("tab", { name: sheet }).click();
+  await page.locator(`td[data-cell="${address}"]`).dblclick();
+  await page.getByLabel(`编辑 ${address}`).fill(text);
+  await page.keyboard.press("Enter");
+}
+
 describe("browser demo", () => {
   it("rates the sample, and the summary matches the sheets written into the workbook", async () => {
     const page = await openDemo();
@@ -141,10 +179,7 @@ describe("browser demo", () => {
     const before = await sheetValues(page, "星级评定");
 
     const { address, value } = await valueAddedCell(page);
-    await page.getByRole("tab", { name: "指标数据" }).click();
-    await page.locator(`td[data-cell="${address}"]`).dblclick();
-    await page.getByLabel(`编辑 ${address}`).fill("十二点五");
-    await page.keyboard.press("Enter");
+    await editCell(page, "指标数据", address, "十二点五");
     expect((await sheetValues(page, "指标数据"))?.flat()).toContain("十二点五");
 
     await page.getByTestId("run").click();
@@ -205,6 +240,44 @@ describe("browser demo", () => {
     for (const sheet of written) expect(after).not.toContain(sheet);
     expect(await page.getByTestId("message").textContent()).toBe(`已删除 ${before.length - after.length} 张结果表。`);
     await expect(page.getByTestId("summary").count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it("follows edits: results marked out of date, and with the switch on recomputed without a click", async () => {
+    const page = await openDemo();
+    await page.getByTestId("run").click();
+    await page.getByTestId("summary").waitFor();
+    await expect(page.getByTestId("results-stale").count()).resolves.toBe(0);
+    await expect(page.getByTestId("auto-recompute").isChecked()).resolves.toBe(false);
+    const { address, value } = await valueAddedCell(page);
+    const zone = await zoneOfRow(page, address);
+    const rated = await compositeOnRankingSheet(page, zone);
+
+    // Switch off: the pane says the results are out of date and leaves the result sheets alone.
+    await editCell(page, "指标数据", address, String(value * 2));
+    await page.getByTestId("results-stale").waitFor();
+    expect(await page.getByTestId("results-stale").textContent()).toContain("结果已过期");
+    await page.waitForTimeout(2500);
+    expect(await compositeOnRankingSheet(page, zone)).toBe(rated);
+    await page.getByTestId("results-stale").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUT, "06-results-stale.png") });
+
+    // Its button brings them up to date.
+    await page.getByTestId("recompute-stale").click();
+    await page.getByTestId("results-stale").waitFor({ state: "detached" });
+    const doubled = await compositeOnRankingSheet(page, zone);
+    expect(doubled).not.toBe(rated);
+
+    // Switch on: the next edit recomputes by itself once the typing pauses.
+    await page.getByTestId("auto-recompute").check();
+    await editCell(page, "指标数据", address, String(value));
+    await page.getByTestId("results-stale").waitFor();
+    await until(() => compositeOnRankingSheet(page, zone), (composite) => composite !== doubled);
+    await page.getByTestId("results-stale").waitFor({ state: "detached" });
+    expect(await compositeOnRankingSheet(page, zone)).toBe(rated);
+    await expect(page.getByTestId("run").isEnabled()).resolves.toBe(true);
+    await expect(page.getByTestId("auto-recompute").isChecked()).resolves.toBe(true);
+    await page.screenshot({ path: join(OUT, "07-recomputed-after-edit.png") });
     await page.close();
   });
 

@@ -10,7 +10,7 @@
 import { FakeContext, type FakeExcelOptions, type FakeExcelStats } from "./office";
 import type { FakeWorkbook } from "./model";
 
-export { FakeWorkbook, FakeSheet, sheetSnapshot, type FakeCell, type FakeRect, type Scalar, type Selection, type AddSheetOptions } from "./model";
+export { FakeWorkbook, FakeSheet, sheetSnapshot, type FakeCell, type FakeRect, type FakeSheetEvent, type Scalar, type Selection, type AddSheetOptions } from "./model";
 export { FakeOfficeError, MAX_REQUEST_BYTES, MEMBER_SETS, type FakeExcelOptions, type FakeExcelStats } from "./office";
 
 export interface FakeExcel {
@@ -26,7 +26,13 @@ export interface FakeExcel {
 export function createFakeExcel(workbook: FakeWorkbook, options: FakeExcelOptions = {}): FakeExcel {
   const stats: FakeExcelStats = { syncs: 0, refusedResponses: 0, requestBytes: [], responseBytes: [] };
   const probe = new FakeContext(workbook, stats, options);
-  const run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => batch(new FakeContext(workbook, stats, options));
+  // Excel.run(batch) makes a new context; Excel.run(context, batch) carries on in one made before
+  // (how an event handler is removed: its EventHandlerResult keeps the context that added it).
+  const run = async <T>(first: FakeContext | ((context: FakeContext) => Promise<T>), batch?: (context: FakeContext) => Promise<T>): Promise<T> => {
+    if (typeof first === "function") return first(new FakeContext(workbook, stats, options));
+    if (!batch) throw new TypeError("Excel.run(context, batch) needs the batch function");
+    return batch(first);
+  };
   return {
     run: run as unknown as typeof Excel.run,
     stats,

@@ -210,12 +210,33 @@ export interface Selection {
   cell: string;
 }
 
+/** Where a change came from, as Excel's event args say: this Excel, or a co-author's. */
+export type EventSource = "Local" | "Remote";
+
+/** The arguments Excel hands a worksheet event handler (the members of ExcelApi 1.7 the fake models). */
+export type FakeSheetEvent =
+  | { type: "WorksheetChanged"; worksheetId: string; address: string; changeType: "RangeEdited"; source: EventSource }
+  | { type: "WorksheetAdded"; worksheetId: string; source: EventSource }
+  | { type: "WorksheetDeleted"; worksheetId: string; source: EventSource };
+
+/** A handler added with `onChanged.add` (one sheet's) or `onAdded.add` / `onDeleted.add` (the sheet list's). */
+export interface FakeEventRegistration {
+  type: FakeSheetEvent["type"];
+  /** The sheet a WorksheetChanged handler was added on. */
+  worksheetId?: string;
+  handler: (args: FakeSheetEvent) => unknown;
+}
+
 /** The whole fake workbook: sheets in tab order, the active sheet and the selection. */
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   activeSheet: string | undefined;
   selection: Selection | undefined;
   private readonly listeners = new Set<() => void>();
+  /** Event handlers the add-in registered; they outlive the request that added them, as in Excel. */
+  readonly eventHandlers = new Set<FakeEventRegistration>();
+  private raised: FakeSheetEvent[] = [];
+  private delivery: Promise<void> = Promise.resolve();
 
   /** Adds a sheet filled with rows (CellValue errors become their "#…" text); strings starting "=" are entered as formulas. */
   addSheet(name: string, rows: CellValue[][] = [], opts: AddSheetOptions = {}): FakeSheet {
@@ -233,8 +254,21 @@ export class FakeWorkbook {
     if (opts.visibility) sheet.visibility = opts.visibility;
     this.sheets.push(sheet);
     this.activeSheet ??= name;
+    this.raise({ type: "WorksheetAdded", worksheetId: sheet.id, source: "Local" });
+    this.deliverEvents();
     this.changed();
     return sheet;
+  }
+
+  /** Deletes a sheet, as a user would from its tab; event handlers hear of it. */
+  deleteSheet(name: string): void {
+    const s = this.getSheet(name);
+    if (!s) throw new Error(`No sheet ${name}`);
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    if (this.activeSheet === s.name) this.activeSheet = this.sheets.find((x) => x.visibility === "Visible")?.name;
+    this.raise({ type: "WorksheetDeleted", worksheetId: s.id, source: "Local" });
+    this.deliverEvents();
+    this.changed();
   }
 
   getSheet(name: string): FakeSheet | undefined {
@@ -247,7 +281,39 @@ export class FakeWorkbook {
     if (!s) throw new Error(`No sheet ${sheet}`);
     const { row, col } = parseA1(address);
     s.enter(row, col, value);
+    this.raise({ type: "WorksheetChanged", worksheetId: s.id, address: a1(row, col), changeType: "RangeEdited", source: "Local" });
+    this.deliverEvents();
     this.changed();
+  }
+
+  /** Notes an event for the handlers; nothing reaches them before deliverEvents(). */
+  raise(event: FakeSheetEvent): void {
+    this.raised.push(event);
+  }
+
+  /**
+   * Hands the events raised so far to the handlers registered for them, on a later task: Excel
+   * delivers events through its own channel, never inside the request or the edit that caused them.
+   */
+  deliverEvents(): void {
+    const batch = this.raised;
+    this.raised = [];
+    if (batch.length === 0 || this.eventHandlers.size === 0) return;
+    this.delivery = this.delivery
+      .then(() => new Promise<void>((done) => setTimeout(done, 0)))
+      .then(() => {
+        for (const event of batch) {
+          for (const r of [...this.eventHandlers]) {
+            // A handler that throws or rejects is reported as unhandled, and the others still hear the event.
+            if (r.type === event.type && (r.worksheetId === undefined || r.worksheetId === event.worksheetId)) void Promise.resolve().then(() => r.handler({ ...event }));
+          }
+        }
+      });
+  }
+
+  /** Resolves once every event delivered so far has been handed to its handlers. */
+  eventsDelivered(): Promise<void> {
+    return this.delivery;
   }
 
   /** Subscribes to changes (a user edit or an applied request); returns the unsubscribe function. */

@@ -5,7 +5,7 @@
 // delivers nothing (ResponsePayloadSizeLimitExceeded). No Node APIs. README.md lists each
 // behaviour with the documentation it follows.
 import { a1, parseA1 } from "../../src/workbook/grid";
-import { FakeSheet, FakeWorkbook, type FakeRect, type FakeTable, type Scalar, type Visibility } from "./model";
+import { FakeSheet, FakeWorkbook, type FakeEventRegistration, type FakeRect, type FakeSheetEvent, type FakeTable, type Scalar, type Visibility } from "./model";
 
 export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 
@@ -16,6 +16,9 @@ export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 export const MEMBER_SETS = {
   "Excel.Worksheet.getRangeByIndexes": "1.7",
   "Excel.Worksheet.freezePanes": "1.7",
+  "Excel.Worksheet.onChanged": "1.7",
+  "Excel.WorksheetCollection.onAdded": "1.7",
+  "Excel.WorksheetCollection.onDeleted": "1.7",
   "Excel.Worksheet.getUsedRangeOrNullObject": "1.4",
   "Excel.WorksheetCollection.getItemOrNullObject": "1.4",
   "Excel.Range.getIntersectionOrNullObject": "1.4",
@@ -160,6 +163,7 @@ export class FakeContext {
       throw error;
     } finally {
       for (const p of this.created) p.markSynced();
+      this.model.deliverEvents();
       this.model.changed();
       this.stats.responseBytes.push(this.responseBytes);
       // A failed request answers with its error alone: nothing loaded in it arrives.
@@ -289,31 +293,51 @@ export class FakeWorksheetCollection extends FakeProxy {
       let name = wanted;
       for (let n = this.ctx.model.sheets.length + 1; name === undefined; n++) if (!this.ctx.model.getSheet(`Sheet${n}`)) name = `Sheet${n}`;
       checkSheetName(this.ctx.model, name);
-      sheet = new FakeSheet(name);
-      this.ctx.model.sheets.push(sheet);
+      const added = new FakeSheet(name);
+      sheet = added;
+      this.ctx.model.sheets.push(added);
+      this.ctx.model.raise({ type: "WorksheetAdded", worksheetId: added.id, source: "Local" });
     });
     return proxy;
   }
 
-  getItem(name: string): FakeWorksheet {
+  /** By name (any case) or by id, as Excel's `key` is either. */
+  private find(key: string): FakeSheet | undefined {
+    return this.ctx.model.getSheet(key) ?? this.ctx.model.sheets.find((s) => s.id === key);
+  }
+
+  getItem(key: string): FakeWorksheet {
     let sheet: FakeSheet | undefined;
     const proxy = new FakeWorksheet(this.ctx, () => sheet);
-    this.ctx.enqueue({ getItem: name }, () => {
-      sheet = this.ctx.model.getSheet(name);
-      if (!sheet) throw new FakeOfficeError("ItemNotFound", `The requested sheet "${name}" does not exist.`);
+    this.ctx.enqueue({ getItem: key }, () => {
+      sheet = this.find(key);
+      if (!sheet) throw new FakeOfficeError("ItemNotFound", `The requested sheet "${key}" does not exist.`);
     });
     return proxy;
   }
 
-  getItemOrNullObject(name: string): FakeWorksheet {
+  getItemOrNullObject(key: string): FakeWorksheet {
     this.ctx.requireSet("Excel.WorksheetCollection.getItemOrNullObject");
     let sheet: FakeSheet | undefined;
     const proxy = new FakeWorksheet(this.ctx, () => sheet);
-    this.ctx.enqueue({ getItemOrNullObject: name }, () => {
-      sheet = this.ctx.model.getSheet(name);
+    this.ctx.enqueue({ getItemOrNullObject: key }, () => {
+      sheet = this.find(key);
       proxy.setNull(!sheet);
     });
     return proxy;
+  }
+
+  private addedProxy?: FakeEventHandlers;
+  private deletedProxy?: FakeEventHandlers;
+
+  get onAdded(): FakeEventHandlers {
+    this.ctx.requireSet("Excel.WorksheetCollection.onAdded");
+    return (this.addedProxy ??= new FakeEventHandlers(this.ctx, "WorksheetAdded", () => undefined));
+  }
+
+  get onDeleted(): FakeEventHandlers {
+    this.ctx.requireSet("Excel.WorksheetCollection.onDeleted");
+    return (this.deletedProxy ??= new FakeEventHandlers(this.ctx, "WorksheetDeleted", () => undefined));
   }
 
   getActiveWorksheet(): FakeWorksheet {
@@ -403,6 +427,7 @@ export class FakeWorksheet extends FakeProxy {
       if (list.filter((x) => x.visibility === "Visible" && x !== s).length === 0) throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       list.splice(list.indexOf(s), 1);
       if (this.ctx.model.activeSheet === s.name) this.ctx.model.activeSheet = list.find((x) => x.visibility === "Visible")?.name;
+      this.ctx.model.raise({ type: "WorksheetDeleted", worksheetId: s.id, source: "Local" });
     });
   }
 
@@ -448,6 +473,7 @@ export class FakeWorksheet extends FakeProxy {
   }
 
   // Navigation properties return the same proxy on every access, as Office.js does.
+  private changedProxy?: FakeEventHandlers;
   private tablesProxy?: FakeTableCollection;
   private chartsProxy?: FakeChartCollection;
   private propsProxy?: FakeCustomPropertyCollection;
@@ -455,6 +481,11 @@ export class FakeWorksheet extends FakeProxy {
 
   get tables(): FakeTableCollection {
     return (this.tablesProxy ??= new FakeTableCollection(this.ctx, () => [this.sheet()]));
+  }
+
+  get onChanged(): FakeEventHandlers {
+    this.ctx.requireSet("Excel.Worksheet.onChanged");
+    return (this.changedProxy ??= new FakeEventHandlers(this.ctx, "WorksheetChanged", () => this.sheet().id));
   }
 
   get charts(): FakeChartCollection {
@@ -576,21 +607,21 @@ export class FakeRange extends FakeProxy {
     return this.get("values");
   }
   set values(v: Scalar[][]) {
-    this.ctx.enqueue({ set: "values", v }, () => {
-      const { sheet, rect } = this.resolve();
-      checkShape(rect, v, "values");
-      v.forEach((row, r) => row.forEach((x, c) => sheet.enter(rect.r0 + r, rect.c0 + c, x)));
-    });
+    this.ctx.enqueue({ set: "values", v }, () => this.enterAll(v, "values"));
   }
   get formulas(): Scalar[][] {
     return this.get("formulas");
   }
   set formulas(v: Scalar[][]) {
-    this.ctx.enqueue({ set: "formulas", v }, () => {
-      const { sheet, rect } = this.resolve();
-      checkShape(rect, v, "formulas");
-      v.forEach((row, r) => row.forEach((x, c) => sheet.enter(rect.r0 + r, rect.c0 + c, x)));
-    });
+    this.ctx.enqueue({ set: "formulas", v }, () => this.enterAll(v, "formulas"));
+  }
+
+  /** A data change: the sheet's onChanged handlers hear of it once the request is done. */
+  private enterAll(v: Scalar[][], what: string): void {
+    const { sheet, rect } = this.resolve();
+    checkShape(rect, v, what);
+    v.forEach((row, r) => row.forEach((x, c) => sheet.enter(rect.r0 + r, rect.c0 + c, x)));
+    this.ctx.model.raise({ type: "WorksheetChanged", worksheetId: sheet.id, address: rectAddress(rect), changeType: "RangeEdited", source: "Local" });
   }
   get numberFormat(): string[][] {
     return this.get("numberFormat");
@@ -957,5 +988,41 @@ export class FakePageLayoutProxy {
     this.ctx.enqueue({ pageLayoutRefused: message }, () => {
       throw new FakeOfficeError("InvalidArgument", message);
     });
+  }
+}
+
+/**
+ * What `add` returns, like OfficeExtension.EventHandlerResult: `remove()` is queued on the context
+ * the handler was added in, so only a sync of that context (`Excel.run(result.context, …)`) removes it.
+ */
+export class FakeEventHandlerResult {
+  constructor(
+    readonly context: FakeContext,
+    private readonly registration: FakeEventRegistration,
+  ) {}
+
+  remove(): void {
+    this.context.enqueue({ removeHandler: this.registration.type }, () => {
+      this.context.model.eventHandlers.delete(this.registration);
+    });
+  }
+}
+
+/** An event of a worksheet (its sheet's id) or of the sheet list (no id): `add(handler)` registers at sync. */
+export class FakeEventHandlers {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly type: FakeSheetEvent["type"],
+    private readonly worksheetId: () => string | undefined,
+  ) {}
+
+  add(handler: (args: FakeSheetEvent) => unknown): FakeEventHandlerResult {
+    const registration: FakeEventRegistration = { type: this.type, handler };
+    this.ctx.enqueue({ addHandler: this.type }, () => {
+      const id = this.worksheetId();
+      if (id !== undefined) registration.worksheetId = id;
+      this.ctx.model.eventHandlers.add(registration);
+    });
+    return new FakeEventHandlerResult(this.ctx, registration);
   }
 }

@@ -1,5 +1,5 @@
 // A hand-written RatingHost and a small hand-made result, for the pane's tests.
-import type { RatingHost, RunOptions, RunOutcome, WorkbookOverview } from "../../src/excel/host";
+import type { RatingHost, RunOptions, RunOutcome, SheetChange, StopWatching, WorkbookOverview } from "../../src/excel/host";
 import { getPreset } from "../../src/engine/presets";
 import type { Issue, RatingResult, ZoneResult } from "../../src/engine/types";
 import type { Locale } from "../../src/i18n/locale";
@@ -54,7 +54,7 @@ export function overview(partial: Partial<WorkbookOverview> = {}): WorkbookOverv
   const rules = getPreset("henan-2013");
   if (!rules) throw new Error("preset henan-2013 missing");
   return {
-    sheets: [{ name: "指标数据", ownedByAddin: false, hasIndicatorTable: true, tables: [] }],
+    sheets: [{ name: "指标数据", id: "{DATA}", ownedByAddin: false, hasIndicatorTable: true, tables: [] }],
     indicatorSheet: "指标数据",
     zoneCount: 3,
     rules,
@@ -103,5 +103,15 @@ export class HostDouble implements RatingHost {
   selectCell(sheet: string, cell: string): Promise<void> {
     this.calls.push({ method: "selectCell", args: [sheet, cell] });
     return this.selectImpl();
+  }
+  /** The listeners watching now; a test calls them as Excel's events would. */
+  readonly watchers = new Set<(change: SheetChange) => void>();
+  /** False stands for an Excel without worksheet events. */
+  eventsSupported = true;
+  async watchSheets(listener: (change: SheetChange) => void): Promise<StopWatching | undefined> {
+    this.calls.push({ method: "watchSheets", args: [] });
+    if (!this.eventsSupported) return undefined;
+    this.watchers.add(listener);
+    return async () => void this.watchers.delete(listener);
   }
 }

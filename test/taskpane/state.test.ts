@@ -22,9 +22,9 @@ describe("pane state", () => {
 
   it("falls back to the first user sheet with an indicator header when the overview could not read its zones", () => {
     const sheets = [
-      { name: "星级评定", ownedByAddin: true, hasIndicatorTable: true, tables: [] },
-      { name: "封面", ownedByAddin: false, hasIndicatorTable: false, tables: [] },
-      { name: "指标数据", ownedByAddin: false, hasIndicatorTable: true, tables: [] },
+      { name: "星级评定", id: "{STARS}", ownedByAddin: true, hasIndicatorTable: true, tables: [], role: "result" as const },
+      { name: "封面", id: "{COVER}", ownedByAddin: false, hasIndicatorTable: false, tables: [] },
+      { name: "指标数据", id: "{DATA}", ownedByAddin: false, hasIndicatorTable: true, tables: [] },
     ];
     const state = paneReducer(INITIAL_STATE, { type: "overviewLoaded", overview: overview({ sheets, indicatorSheet: undefined, zoneCount: 0 }) });
     expect(targetSheet(state)).toBe("指标数据");

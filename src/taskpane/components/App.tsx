@@ -15,11 +15,14 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from "react";
 import type { RatingHost, WorkbookOverview } from "../../excel/host";
+import type { PaneSettings } from "../../excel/settings";
 import type { Locale } from "../../i18n/locale";
 import { goToCell, insertRules, insertSample, loadOverview, removeResults, runRating, type PaneContext } from "../actions";
 import { INITIAL_STATE, paneReducer, targetSheet } from "../state";
 import { PRESETS, PRESET_IDS } from "../../engine/presets";
 import { translator, type Translate } from "../strings";
+import { useFollowEdits, useWorkbookFollower } from "../useFollowEdits";
+import { FollowEdits } from "./FollowEdits";
 import { ProblemList } from "./ProblemList";
 import { RulesDetails } from "./RulesDetails";
 import { Summary } from "./Summary";
@@ -62,11 +65,13 @@ function PaneSection({ id, title, live, children }: { id: string; title: string;
   );
 }
 
-export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
+export function App({ host, locale, settings }: { host: RatingHost; locale: Locale; settings: PaneSettings }) {
   const styles = useStyles();
   const t = useMemo(() => translator(locale), [locale]);
-  const [state, dispatch] = useReducer(paneReducer, INITIAL_STATE);
-  const ctx: PaneContext = useMemo(() => ({ host, locale, t, dispatch }), [host, locale, t]);
+  const [state, dispatch] = useReducer(paneReducer, settings, (s) => ({ ...INITIAL_STATE, autoRecompute: s.autoRecompute() }));
+  const follower = useWorkbookFollower();
+  const ctx: PaneContext = useMemo(() => ({ host, locale, t, dispatch, own: follower.own }), [host, locale, t, follower]);
+  const setAutoRecompute = useFollowEdits(ctx, state, follower, settings);
   const { overview, outcome, busy, presetId, progress, message } = state;
 
   useEffect(() => {
@@ -173,6 +178,7 @@ export function App({ host, locale }: { host: RatingHost; locale: Locale }) {
               {t("buttonRemoveResults")}
             </Button>
           </div>
+          <FollowEdits state={state} settings={settings} t={t} onRecompute={() => void runRating(ctx, presetId, sheet)} onAutoRecompute={setAutoRecompute} />
         </PaneSection>
       )}
 

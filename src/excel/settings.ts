@@ -1,0 +1,47 @@
+// The pane's per-workbook choices (recompute after edits) live in the add-in's document settings,
+// Office.context.document.settings: saveAsync writes them into the workbook itself, for this add-in
+// only, so they come back when that workbook is reopened, on any PC, in desktop Excel or on the web,
+// and another workbook keeps its own. Unlike a cell of the add-in's registry sheet, they touch no
+// sheet, so keeping one raises no change event and starts no recompute. A workbook custom XML part
+// would survive as well, but needs its own part and namespace for one flag.
+// https://learn.microsoft.com/javascript/api/office/office.settings
+
+/** Recompute after edits, per workbook; off until the user turns it on. */
+export interface PaneSettings {
+  /** False where the choice lasts only while the pane stays open. */
+  readonly remembered: boolean;
+  autoRecompute(): boolean;
+  /** Keeps the choice; rejects when the workbook would not take it. */
+  saveAutoRecompute(on: boolean): Promise<void>;
+}
+
+const AUTO_RECOMPUTE_KEY = "autoRecompute";
+
+/** Kept in memory only: where Office has no document settings, and in tests. */
+export function sessionSettings(autoRecompute = false): PaneSettings {
+  let on = autoRecompute;
+  return {
+    remembered: false,
+    autoRecompute: () => on,
+    saveAutoRecompute: async (value) => {
+      on = value;
+    },
+  };
+}
+
+/** The open workbook's settings; in memory where Office lacks the Settings requirement set. */
+export function documentSettings(): PaneSettings {
+  if (!Office.context.requirements.isSetSupported("Settings", "1.1")) return sessionSettings();
+  const settings = Office.context.document.settings;
+  return {
+    remembered: true,
+    autoRecompute: () => settings.get(AUTO_RECOMPUTE_KEY) === true,
+    saveAutoRecompute: (on) => {
+      // set() changes the in-memory copy only; saveAsync is what puts it into the workbook.
+      settings.set(AUTO_RECOMPUTE_KEY, on);
+      return new Promise((done, fail) =>
+        settings.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? done() : fail(result.error))),
+      );
+    },
+  };
+}
