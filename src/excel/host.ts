@@ -3,6 +3,8 @@
 
 import type { Issue, Rules, RatingResult } from "../engine/types";
 import type { Locale } from "../i18n/locale";
+import type { PreviousRating } from "../workbook/read/previous";
+import type { YearCycleOutcome } from "../workbook/yearCycle";
 
 export interface SheetInfo {
   name: string;
@@ -53,6 +55,20 @@ export interface RunOutcome {
   sheetsWritten: string[];
   /** Notices for the user, localised (e.g. "print setup needs ExcelApi 1.9", "sheet renamed"). */
   notices: string[];
+  /** The years behind this one, where the workbook keeps a 历年评定: for the trend view. */
+  yearCycle?: YearCycleOutcome;
+}
+
+/** What 导入上年结果 wrote into the workbook's 历年评定. */
+export interface HistoryImport {
+  ok: boolean;
+  sheet?: string;
+  /** Years the history now holds. */
+  years: number[];
+  /** Zones of the imported year. */
+  zones?: number;
+  /** Localised; errors where nothing was written. */
+  issues: Issue[];
 }
 
 /** A change to the workbook's sheets, as Excel's events report it: whoever made it, this add-in included. */
@@ -77,6 +93,8 @@ export interface RatingHost {
   removeResultSheets(): Promise<number>;
   /** Activates the sheet and selects the cell (an issue link). */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Joins last year's results into the workbook's 历年评定 (without them, starts an empty one), which later runs carry forward. */
+  importPrevious?(previous: PreviousRating | undefined, locale: Locale): Promise<HistoryImport>;
   /**
    * Reports each later change: cells edited on a sheet, a sheet added or deleted. Resolves to the
    * way to stop, or to undefined where this Excel has no worksheet events (below ExcelApi 1.7).

@@ -18,6 +18,10 @@ import { watchSheets } from "./events";
 import { isResultKind, RESULT_KINDS } from "./marker";
 import { NOTICES } from "./notices";
 import { readWorkbook, type ReadOptions } from "./read";
+import { importPreviousInto, kindedGrids, replacedKinds } from "./yearCycle";
+import type { HistoryImport } from "./host";
+import type { PreviousRating } from "../workbook/read/previous";
+import { finishYearCycle, startYearCycle, yearCycleOutcome } from "../workbook/yearCycle";
 
 export interface OfficeHostDeps {
   run: typeof Excel.run;
@@ -73,21 +77,24 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
       if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
         return { ok: false, issues: prepared.issues, sheetsWritten: [], notices: [] };
       }
+      const cycle = startYearCycle(prepared.table, { sheets: kindedGrids(state), locale });
+      if (hasErrors(cycle.issues)) return { ok: false, issues: [...prepared.issues, ...cycle.issues], sheetsWritten: [], notices: [] };
       progress(0.3, NOTICES.progressRate(locale));
-      const result = rate(prepared.table, prepared.rules);
-      const issues = [...prepared.issues, ...localizeIssues(result.issues, locale)];
-      const plans = buildResultPlans({ ...result, issues: [] }, issues, locale);
+      const result = rate(cycle.table, prepared.rules);
+      const cycleEnd = finishYearCycle(cycle, result, locale);
+      const issues = [...prepared.issues, ...cycle.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];
+      const plans = [...buildResultPlans({ ...result, issues: [] }, issues, locale), ...cycleEnd.plans];
       progress(0.5, NOTICES.progressWrite(locale));
       const applied = await applyPlans(context, state, plans, {
         locale,
         caps,
-        replaceKinds: RESULT_KINDS,
+        replaceKinds: replacedKinds(RESULT_KINDS, cycle.keepsHistory),
         mark: true,
         activate: true,
         ...(prepared.rulesSource === "preset" ? { presetId } : {}),
       });
       progress(1, NOTICES.progressDone(locale));
-      return { ok: true, result, issues, sheetsWritten: applied.written, notices: applied.notices };
+      return { ok: true, result, issues, sheetsWritten: applied.written, notices: applied.notices, ...yearCycleOutcome(cycle, cycleEnd) };
     });
   }
 
@@ -133,5 +140,9 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
     });
   }
 
-  return { overview, run, insertRulesSheet, insertSampleSheet, removeResultSheets, selectCell, watchSheets: (listener) => watchSheets(deps.run, caps, listener) };
+  async function importPrevious(previous: PreviousRating | undefined, locale: Locale): Promise<HistoryImport> {
+    return deps.run(async (context) => importPreviousInto(context, await readWorkbook(context, readOpts(true)), previous, locale, caps));
+  }
+
+  return { importPrevious, overview, run, insertRulesSheet, insertSampleSheet, removeResultSheets, selectCell, watchSheets: (listener) => watchSheets(deps.run, caps, listener) };
 }

@@ -11,6 +11,7 @@ import type { SheetKind } from "../workbook/plan/types";
 import { RESPONSE_BUDGET_BYTES, utf8Length, type Capabilities } from "./capabilities";
 import { isOwnKind, isResultKind, MARKER_KEY, PRESET_ROW, REGISTRY_SHEET } from "./marker";
 import { rangeAt } from "./ranges";
+import { isYearCycleInput } from "./yearCycle";
 
 export interface ListedSheet {
   name: string;
@@ -203,7 +204,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   const registryListed = sheets.items.some((ws) => ws.name === REGISTRY_SHEET);
   const registeredEarly = new Map(registryRows(registryValues ?? []));
   const wanted = (ws: Excel.Worksheet): boolean =>
-    opts.values && !isResultKind(registeredEarly.get(ws.id)) && (opts.sheet === undefined || ws.name === opts.sheet || isRulesSheetName(ws.name));
+    opts.values && !isResultKind(registeredEarly.get(ws.id)) && (opts.sheet === undefined || ws.name === opts.sheet || isRulesSheetName(ws.name) || isYearCycleInput(ws.name, registeredEarly.get(ws.id)));
   const userSheets = sheets.items.filter((ws) => ws.name !== REGISTRY_SHEET);
   const candidates = userSheets.filter(wanted).length;
   const windowRows = Math.min(WINDOW_ROWS, Math.floor(RESPONSE_BUDGET_BYTES / CELL_BYTES / Math.max(1, candidates) / WINDOW_COLUMNS));

@@ -47,6 +47,10 @@ export const YEAR_CYCLE_MESSAGES: Record<string, Entry> = {
     "zh-CN": (p) => `“${s(p, "file")}”中没有本工具写出的“星级评定”表，也没有“历年评定”表，无法导入上年结果。请选择上年评定后保存的结果工作簿。`,
     "en-US": (p) => `"${s(p, "file")}" holds neither a Stars sheet written by this tool nor a History sheet, so last year's results cannot be imported. Choose the workbook last year's rating was saved in.`,
   },
+  PREV_NO_YEAR: {
+    "zh-CN": () => "导入的结果表标题中没有年度，无法记入历年评定。请选择本工具评定后保存的工作簿（其结果表标题写有年度，如“2012年度…”）。",
+    "en-US": () => "The imported result sheets state no year in their titles, so they cannot join the history. Choose a workbook this tool rated and saved (its result sheets' titles state the year).",
+  },
   PREV_YEAR_NOT_BEFORE: {
     "zh-CN": (p) => `导入的结果是 ${s(p, "prevYear")} 年度的，不早于本次评定的 ${s(p, "year")} 年度。请选择上一年度的结果工作簿，或检查指标表标题中的年度。`,
     "en-US": (p) => `The imported results are for ${s(p, "prevYear")}, not before this rating's year ${s(p, "year")}. Choose the previous year's rated workbook, or check the year in the indicator table's title.`,

@@ -16,6 +16,7 @@ export function lazyHost(load: () => Promise<RatingHost>): RatingHost {
     insertSampleSheet: (locale) => loaded.then((h) => h.insertSampleSheet(locale)),
     removeResultSheets: () => loaded.then((h) => h.removeResultSheets()),
     selectCell: (sheet, cell) => loaded.then((h) => h.selectCell(sheet, cell)),
+    importPrevious: (previous, locale) => loaded.then((h) => (h.importPrevious ? h.importPrevious(previous, locale) : Promise.reject(new Error("importPrevious")))),
     watchSheets: (listener) => loaded.then((h) => h.watchSheets(listener)),
   };
 }

@@ -117,8 +117,10 @@ export function startYearCycle(table: ZoneTable, opts: YearCycleOptions): YearCy
     history = year === undefined ? prev.rows.map((r) => ({ ...r, year: 0 })) : joinHistories(own.rows, prev, prevYear);
   }
   const cycleYear = year ?? (prev ? 1 : undefined);
-  const keepsHistory = year !== undefined && (prev !== undefined || own.rows.length > 0 || opts.keepHistory === true);
-  if (year === undefined && (prev !== undefined || own.rows.length > 0 || opts.keepHistory === true)) issues.push({ severity: "warning", code: "HISTORY_NO_YEAR" });
+  // A history sheet, even an empty one (the pane's 开始记录历年评定), asks for this year to join it.
+  const wanted = prev !== undefined || historyGrid !== undefined || opts.keepHistory === true;
+  const keepsHistory = year !== undefined && wanted;
+  if (year === undefined && wanted) issues.push({ severity: "warning", code: "HISTORY_NO_YEAR" });
 
   const index = new HistoryIndex(history);
   const prevYear = cycleYear === undefined ? undefined : index.yearBefore(cycleYear);
@@ -210,4 +212,36 @@ export function finishYearCycle(cycle: YearCycle, result: RatingResult, locale: 
   if (cycle.match && !cycle.hasNameMap && cycle.match.dropped.length > 0) plans.push(buildNameMapPlan(cycle.match, locale));
   if (targets.targets.length > 0) plans.push(buildTargetsPlan(targets, result, locale));
   return { history, tracks, targets, issues, plans };
+}
+
+/**
+ * The workbook's history with last year's results joined in (their year replaced, earlier years the
+ * workbook lacks added): what the pane's 导入上年结果 writes, so every later run carries it forward.
+ * Without `previous`, the history as it stands: an empty one starts it.
+ */
+export function historyWithImport(sheets: readonly KindedGrid[], previous: PreviousRating | undefined, locale: Locale): { history: HistoryRow[]; issues: Issue[] } {
+  const grid = findKindedSheet(sheets, "history");
+  const own = grid ? readHistorySheet(grid) : { rows: [], issues: [] };
+  const issues = [...own.issues, ...(previous?.issues ?? [])];
+  if (previous && previous.year === undefined && previous.rows.length > 0) issues.push({ severity: "error", code: "PREV_NO_YEAR" });
+  const history = previous ? joinHistories(own.rows, previous, previous.year) : own.rows;
+  return { history, issues: localizeYearCycleIssues(issues, locale) };
+}
+
+/** What a host tells the pane about the years behind a run: for the trend view and the summary. */
+export interface YearCycleOutcome {
+  year?: number;
+  /** Every year, this one included. */
+  history: HistoryRow[];
+  targets: TargetAttainment;
+  /** Zones with 退出预警. */
+  exitWarnings: string[];
+}
+
+/** The outcome's year-cycle part, where the run kept a history or checked targets. */
+export function yearCycleOutcome(cycle: YearCycle, end: YearCycleEnd): { yearCycle?: YearCycleOutcome } {
+  if (!cycle.keepsHistory && end.targets.targets.length === 0) return {};
+  const out: YearCycleOutcome = { history: end.history, targets: end.targets, exitWarnings: [...end.tracks.values()].filter((t) => t.exitWarning).map((t) => t.zone) };
+  if (cycle.year !== undefined) out.year = cycle.year;
+  return { yearCycle: out };
 }

@@ -26,6 +26,7 @@ import { FollowEdits } from "./FollowEdits";
 import { ProblemList } from "./ProblemList";
 import { RulesDetails } from "./RulesDetails";
 import { Summary } from "./Summary";
+import { YearCycle } from "./YearCycle";
 
 const useStyles = makeStyles({
   root: {
@@ -185,6 +186,12 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
       {outcome?.result && (
         <PaneSection id="summary" title={t("sectionSummary")} live>
           <Summary result={outcome.result} sheetsWritten={outcome.sheetsWritten} notices={outcome.notices} locale={locale} t={t} />
+        </PaneSection>
+      )}
+
+      {overview && (
+        <PaneSection id="years" title={t("sectionYears")}>
+          <YearCycle ctx={ctx} presetId={presetId} overview={overview} outcome={outcome} disabled={busy} locale={locale} />
         </PaneSection>
       )}
 

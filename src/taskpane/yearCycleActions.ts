@@ -1,0 +1,61 @@
+// 导入上年结果 and 开始记录历年评定: read the picked file in the pane, hand last year's results to
+// the host, which joins them into the workbook's 历年评定, and report the outcome. Never throws.
+import type { HistoryImport } from "../excel/host";
+import { errorDetail, loadOverview, type PaneContext } from "./actions";
+
+/** Last year's rated workbook from the picked file's bytes: the reader and ExcelJS load on first use only. */
+async function readPreviousFile(file: File, locale: PaneContext["locale"]) {
+  const [{ readKindedSheetsInBrowser }, { readPreviousRating }, { localizeYearCycleIssues }] = await Promise.all([import("../xlsx/browserRated"), import("../workbook/read/previous"), import("../i18n/yearCycle")]);
+  const previous = readPreviousRating(await readKindedSheetsInBrowser(await file.arrayBuffer()), file.name);
+  return { ...previous, issues: localizeYearCycleIssues(previous.issues, locale) };
+}
+
+function firstError(result: HistoryImport): string | undefined {
+  return result.issues.find((i) => i.severity === "error")?.message;
+}
+
+async function writeHistory(ctx: PaneContext, presetId: string, label: string, work: () => Promise<{ result: HistoryImport; done: (r: HistoryImport) => string }>, fail: (detail: string) => string): Promise<void> {
+  ctx.dispatch({ type: "actionStarted", label });
+  try {
+    const { result, done } = await work();
+    const error = firstError(result);
+    if (!result.ok || error !== undefined) {
+      ctx.dispatch({ type: "failed", message: { intent: "error", text: fail(error ?? ctx.t("unknownError")) } });
+      return;
+    }
+    ctx.dispatch({ type: "actionFinished", message: { intent: "success", text: done(result) } });
+  } catch (error) {
+    ctx.dispatch({ type: "failed", message: { intent: "error", text: fail(errorDetail(error, ctx.t)) } });
+    return;
+  }
+  await loadOverview(ctx, presetId);
+}
+
+export function importPreviousFile(ctx: PaneContext, presetId: string, file: File): Promise<void> {
+  const importer = ctx.host.importPrevious?.bind(ctx.host);
+  return writeHistory(
+    ctx,
+    presetId,
+    ctx.t("prevReading", { file: file.name }),
+    async () => {
+      if (!importer) throw new Error(ctx.t("unknownError"));
+      const previous = await readPreviousFile(file, ctx.locale);
+      const result: HistoryImport = previous.issues.some((i) => i.severity === "error") ? { ok: false, years: [], issues: previous.issues } : await importer(previous, ctx.locale);
+      return { result, done: (r) => ctx.t("prevImported", { year: previous.year ?? "", zones: r.zones ?? previous.rows.length, sheet: r.sheet ?? "" }) };
+    },
+    (detail) => ctx.t("prevImportFailed", { file: file.name, detail }),
+  );
+}
+
+export function startHistory(ctx: PaneContext, presetId: string): Promise<void> {
+  return writeHistory(
+    ctx,
+    presetId,
+    ctx.t("working"),
+    async () => {
+      if (!ctx.host.importPrevious) throw new Error(ctx.t("unknownError"));
+      return { result: await ctx.host.importPrevious(undefined, ctx.locale), done: (r) => ctx.t("historyStarted", { sheet: r.sheet ?? "" }) };
+    },
+    (detail) => ctx.t("failedAction", { detail }),
+  );
+}
