@@ -196,9 +196,11 @@ const PENDING_BYTES = 8 * 1024 * 1024;
  * ahead of the compressor.
  */
 async function drained(ws: ExcelJS.Worksheet): Promise<void> {
-  // archiver hands the sheet stream to a PassThrough, where the XML waits (as readable data) for the compressor.
-  const pipes = (ws as unknown as { stream?: { pipes?: Array<{ writableLength?: number; readableLength?: number }> } }).stream?.pipes ?? [];
-  const pending = (): number => pipes.reduce((n, p) => n + (p.writableLength ?? 0) + (p.readableLength ?? 0), 0);
+  // archiver hands the sheet stream to a PassThrough (readable-stream 2, which has no
+  // writableLength), where the XML waits for the compressor.
+  type Queue = { _writableState?: { length: number }; _readableState?: { length: number } };
+  const pipes = (ws as unknown as { stream?: { pipes?: Queue[] } }).stream?.pipes ?? [];
+  const pending = (): number => pipes.reduce((n, p) => n + (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0), 0);
   await new Promise((resolve) => setImmediate(resolve));
   while (pending() > PENDING_BYTES) await new Promise((resolve) => setTimeout(resolve, 2));
 }
