@@ -43,6 +43,8 @@ export interface RunOptions {
   presetId?: string;
   /** Reports progress as a fraction 0–1 with a localised step label. */
   onProgress?: (fraction: number, label: string) => void;
+  /** Show the first result sheet afterwards (default); a recompute after edits leaves the user on the sheet they are editing. */
+  activate?: boolean;
 }
 
 export interface RunOutcome {

@@ -90,7 +90,7 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
         caps,
         replaceKinds: replacedKinds(RESULT_KINDS, cycle.keepsHistory),
         mark: true,
-        activate: true,
+        activate: options.activate ?? true,
         ...(prepared.rulesSource === "preset" ? { presetId } : {}),
       });
       progress(1, NOTICES.progressDone(locale));

@@ -53,11 +53,12 @@ export function runMessage(outcome: RunOutcome, t: Translate): PaneMessage {
     : { intent: "success", text: t("runDone", { count }) };
 }
 
-export function runRating(ctx: PaneContext, presetId: string, sheet: string | undefined): Promise<void> {
-  return ownWork(ctx, () => rateAndLook(ctx, presetId, sheet));
+/** `activate` false for a recompute the user did not click: they stay on the sheet they are editing. */
+export function runRating(ctx: PaneContext, presetId: string, sheet: string | undefined, activate = true): Promise<void> {
+  return ownWork(ctx, () => rateAndLook(ctx, presetId, sheet, activate));
 }
 
-async function rateAndLook(ctx: PaneContext, presetId: string, sheet: string | undefined): Promise<void> {
+async function rateAndLook(ctx: PaneContext, presetId: string, sheet: string | undefined, activate: boolean): Promise<void> {
   ctx.dispatch({ type: "actionStarted", label: ctx.t("working") });
   let outcome: RunOutcome;
   try {
@@ -65,6 +66,7 @@ async function rateAndLook(ctx: PaneContext, presetId: string, sheet: string | u
       locale: ctx.locale,
       presetId,
       sheet,
+      activate,
       onProgress: (fraction, label) => ctx.dispatch({ type: "progress", fraction, label }),
     });
   } catch (error) {

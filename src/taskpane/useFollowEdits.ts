@@ -26,7 +26,7 @@ export function useFollowEdits(ctx: PaneContext, state: PaneState, follower: Wor
       onSettled: (lookNeeded) => {
         const now = latest.current;
         const next = afterEdits(now) ?? (lookNeeded ? "refresh" : undefined);
-        if (next === "recompute") void runRating(ctx, now.presetId, targetSheet(now));
+        if (next === "recompute") void runRating(ctx, now.presetId, targetSheet(now), false);
         else if (next === "refresh") void loadOverview(ctx, now.presetId);
       },
     });
@@ -56,7 +56,7 @@ export function useFollowEdits(ctx: PaneContext, state: PaneState, follower: Wor
       void setAutoRecompute(ctx, settings, on);
       const now = latest.current;
       // Turned on over results already out of date: bring them up to date now rather than at the next edit.
-      if (on && resultsOutOfDate(now)) void runRating(ctx, now.presetId, targetSheet(now));
+      if (on && resultsOutOfDate(now)) void runRating(ctx, now.presetId, targetSheet(now), false);
     },
     [ctx, settings],
   );

@@ -275,6 +275,8 @@ describe("browser demo", () => {
     await until(() => compositeOnRankingSheet(page, zone), (composite) => composite !== doubled);
     await page.getByTestId("results-stale").waitFor({ state: "detached" });
     expect(await compositeOnRankingSheet(page, zone)).toBe(rated);
+    // The official stays on the sheet being edited; only a clicked recompute shows the results.
+    expect(await page.evaluate(() => (window as unknown as { demoWorkbook: import("../fake-excel").FakeWorkbook }).demoWorkbook.activeSheet)).toBe("指标数据");
     await expect(page.getByTestId("run").isEnabled()).resolves.toBe(true);
     await expect(page.getByTestId("auto-recompute").isChecked()).resolves.toBe(true);
     await page.screenshot({ path: join(OUT, "07-recomputed-after-edit.png") });

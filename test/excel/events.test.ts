@@ -63,6 +63,15 @@ describe("watchSheets on the fake Excel", () => {
     expect(excel.stats.syncs).toBe(0);
   });
 
+  test("a run asked not to activate leaves the user on the sheet they were editing", async () => {
+    const { wb, host } = setup();
+    wb.activeSheet = "备注";
+    await host.run({ ...RUN, activate: false });
+    expect(wb.activeSheet).toBe("备注");
+    await host.run(RUN);
+    expect(wb.activeSheet).not.toBe("备注");
+  });
+
   test("the overview names each sheet's id and which are results and rules", async () => {
     const { wb, data, host } = setup();
     await host.insertRulesSheet("henan-2013", "zh-CN");

@@ -102,6 +102,14 @@ describe("pane actions for following edits", () => {
     }
   });
 
+  it("a recompute the user did not click leaves the active sheet alone", async () => {
+    const host = new HostDouble();
+    const { ctx } = context(host);
+    await runRating(ctx, "henan-2013", "指标数据", false);
+    await runRating(ctx, "henan-2013", "指标数据");
+    expect(host.calls.filter((c) => c.method === "run").map((c) => (c.args[0] as { activate: boolean }).activate)).toEqual([false, true]);
+  });
+
   it("says whether edits can be followed, and hands the host's changes to the listener", async () => {
     const host = new HostDouble();
     const heard: string[] = [];
