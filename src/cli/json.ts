@@ -58,7 +58,9 @@ export interface JsonResult {
 const STAR_LEVELS = ["0", "1", "2", "3", "4", "5", "6"];
 
 function round4(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
+  const rounded = Math.round(x * 10_000) / 10_000;
+  // Past about 1.8e304 the scaled value overflows; such a number has no digits after the point to round.
+  return Number.isFinite(rounded) ? rounded : x;
 }
 
 function jsonIssue(i: Issue): JsonIssue {

@@ -6,8 +6,8 @@ import { PRESET_IDS, analyseRobustness, getPreset, rate } from "../engine";
 import type { Issue, Rules } from "../engine/types";
 import type { Locale } from "../i18n/locale";
 import { localizeIssues } from "../i18n/issues";
-import { readXlsxGrids } from "../xlsx/read";
-import { writeResultXlsx } from "../xlsx/write";
+import { readXlsxWorkbook } from "../xlsx/read";
+import { takenSheetNames, writeResultXlsx } from "../xlsx/write";
 import { buildResultPlans } from "../workbook/plan/results";
 import { buildRobustnessPlan } from "../workbook/plan/robustness";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
@@ -92,15 +92,18 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   const rulesOption = loadRules(args.rules, rulesFile, locale);
   const kind = sniffNotXlsx(readSource(input, locale));
   if (kind !== undefined) return stopOnInput({ issues: localizeIssues([{ severity: "error", code: "NOT_XLSX", params: { kind, file: input.path } }], locale) }, jsonOut, locale, out);
-  let grids;
+  let book;
   try {
-    grids = await readXlsxGrids(input.path);
+    book = await readXlsxWorkbook(input.path);
   } catch (e) {
     const message = fileErrorMessage(e, input, "read", locale);
     if (message !== undefined) throw new CliError(message);
     return stopOnInput({ issues: localizeIssues([{ severity: "error", code: "UNREADABLE_WORKBOOK", params: { file: input.path } }], locale) }, jsonOut, locale, out);
   }
+  const grids = book.grids;
   const prepared = prepareRun(grids, { sheet: args.sheet, locale, ...rulesOption });
+  // Cells the reader left out (far from the data) are reported with the input's other problems.
+  prepared.issues.unshift(...localizeIssues(book.issues, locale));
   if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
     return stopOnInput({ issues: prepared.issues, rules: prepared.rules, year: prepared.table?.year }, jsonOut, locale, out);
   }
@@ -109,7 +112,13 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   const result = rate(cycle.table, prepared.rules);
   const cycleEnd = finishYearCycle(cycle, result, locale);
   const issues: Issue[] = [...prepared.issues, ...cycle.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];
-  const plans = [...buildResultPlans(result, issues, locale), ...cycleEnd.plans];
+  let plans = [...buildResultPlans(result, issues, locale), ...cycleEnd.plans];
+  // A result sheet that must take another name because a user's sheet holds its own is said in 校验报告 too.
+  const taken = await takenSheetNames(plans, input.path);
+  if (taken.length > 0) {
+    issues.push(...localizeIssues(taken.map((t) => ({ severity: "warning" as const, code: "SHEET_NAME_TAKEN", params: { wanted: t.wanted, name: t.name } })), locale));
+    plans = [...buildResultPlans(result, issues, locale), ...cycleEnd.plans];
+  }
   const robustness = args.robustness ? analyseRobustness(cycle.table, prepared.rules, args.robustness) : undefined;
   if (robustness) plans.push(buildRobustnessPlan(robustness, locale));
   let sheetNames: string[] = [];

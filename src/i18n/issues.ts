@@ -177,6 +177,16 @@ const CATALOG: Record<string, Entry> = {
     "zh-CN": (p) => `“${s(p, "file")}”看似 .xlsx 工作簿，但无法读取，文件可能已损坏或不完整。请在 Excel 中打开它（Excel 会尝试修复），另存为新的 .xlsx 后重试。`,
     "en-US": (p) => `"${s(p, "file")}" looks like an .xlsx workbook but cannot be read; it may be damaged or incomplete. Open it in Excel (which tries to repair it), save it as a new .xlsx and try again.`,
   },
+  STRAY_CELLS_IGNORED: {
+    "zh-CN": (p) =>
+      `${s(p, "cells")}${Number(p.count) > 5 ? ` 等 ${s(p, "count")} 个单元格` : ""}远离本表的数据区域（${s(p, "block")}），中间隔着上千个空行或上百个空列，已忽略，未参加评定。如果它们不是数据，请删除；如果是，请把它们移到表格中。`,
+    "en-US": (p) =>
+      `${s(p, "cells")}${Number(p.count) > 5 ? ` and ${s(p, "count")} cells in all` : ""} lie far from this sheet's data (${s(p, "block")}), beyond thousands of blank rows or hundreds of blank columns, and were ignored. Delete them if they are not data; otherwise move them into the table.`,
+  },
+  SHEET_NAME_TAKEN: {
+    "zh-CN": (p) => `工作簿中已有用户自己的工作表“${s(p, "wanted")}”，本次结果写入“${s(p, "name")}”，原表未改动。`,
+    "en-US": (p) => `The workbook already has a sheet of the user's named "${s(p, "wanted")}"; this run's results went to "${s(p, "name")}", and that sheet was left as it was.`,
+  },
   // For a derived indicator the cell is its input's (blank, or a divisor of 0), so the message names that input.
   MISSING_VALUE: {
     "zh-CN": (p) =>

@@ -7,7 +7,13 @@ import type { DefinedName } from "./package";
 
 const PREFIX = "_ZoneRating_";
 const MARKER = /^_ZoneRating_([A-Za-z]+)(?:_(\d+))?$/;
-const KINDS: ReadonlySet<string> = new Set<SheetKind>(["stars", "ranking", "byCity", "awards", "promotions", "details", "validation", "rules", "template"]);
+/** Sheets the add-in writes for the user to fill in or edit: input, never replaced by a run. */
+const INPUT_KINDS: ReadonlySet<string> = new Set<SheetKind>(["rules", "template"]);
+
+/** A result sheet: a run writes it and the next run replaces it. */
+export function isResultSheetKind(kind: SheetKind): boolean {
+  return !INPUT_KINDS.has(kind);
+}
 
 /** The marker's name for the n-th sheet of a kind (a plan too long for one sheet continues on more). */
 export function markerName(kind: SheetKind, n: number): string {
@@ -39,7 +45,8 @@ export function ownSheetKinds(names: readonly DefinedName[]): Map<string, SheetK
   const kinds = new Map<string, SheetKind>();
   for (const n of names) {
     const m = MARKER.exec(n.name);
-    if (!m || !KINDS.has(m[1]) || n.localSheetId !== undefined) continue;
+    // Any kind a marker names is the add-in's, including kinds a newer version writes.
+    if (!m || n.localSheetId !== undefined) continue;
     const sheet = sheetOfRef(n.text);
     if (sheet !== undefined) kinds.set(sheet, m[1] as SheetKind);
   }

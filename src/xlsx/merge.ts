@@ -8,7 +8,7 @@ import { createWriteStream } from "node:fs";
 import { Readable, Transform, type TransformCallback } from "node:stream";
 import { finished } from "node:stream/promises";
 import { StringDecoder } from "node:string_decoder";
-import { isMarker, ownSheetKinds, sheetRef } from "./marker";
+import { isMarker, isResultSheetKind, ownSheetKinds, sheetRef } from "./marker";
 import { relsPathOf, resolveTarget, type XlsxPackage } from "./package";
 import { appendChildren, applySplices, childrenOf, escapeXml, first, removeElement, setAttribute, xmlElements, type Splice, type XmlElement } from "./xmlEdit";
 
@@ -19,8 +19,6 @@ const CONTENT_TYPES = "[Content_Types].xml";
 
 /** The parts of the output package, in order; folder entries are not part of an OPC package. */
 type Entries = Array<[name: string, data: string | Readable]>;
-/** Sheet kinds a run writes and a re-run replaces (the rules sheet is the user's input). */
-const REPLACED_KINDS = new Set(["stars", "ranking", "byCity", "awards", "promotions", "details", "validation"]);
 
 export interface PlacedSheet {
   name: string;
@@ -31,7 +29,7 @@ export interface PlacedSheet {
 /** Sheets of the package an earlier run wrote as results, by name. */
 export function replacedSheets(pkg: XlsxPackage): Set<string> {
   const out = new Set<string>();
-  for (const [name, kind] of ownSheetKinds(pkg.definedNames)) if (REPLACED_KINDS.has(kind)) out.add(name);
+  for (const [name, kind] of ownSheetKinds(pkg.definedNames)) if (isResultSheetKind(kind)) out.add(name);
   return out;
 }
 

@@ -5,7 +5,7 @@
 import type { Issue } from "../engine/types";
 import { a1, type CellValue, type Grid, type GridTable } from "../workbook/grid";
 import { attr, openPackage, parsePart, readRels, type XlsxPackage } from "./package";
-import { ownSheetKinds } from "./marker";
+import { isResultSheetKind, ownSheetKinds } from "./marker";
 import type { SheetKind } from "../workbook/plan/types";
 
 /** Days from Excel's 1899-12-30 epoch to 1970-01-01. */
@@ -311,7 +311,7 @@ export async function readXlsxWorkbook(pathOrBuffer: string | Buffer | ArrayBuff
   for (const sheet of pkg.sheets) {
     const kind = kinds.get(sheet.name);
     sheets.push(kind ? { name: sheet.name, kind } : { name: sheet.name });
-    if (kind && kind !== "rules" && kind !== "template" && !opts.includeResults) continue;
+    if (kind && isResultSheetKind(kind) && !opts.includeResults) continue;
     const cells = await readSheetCells(pkg, sheet.path, strings, xfFormats);
     grids.push(toGrid(sheet.name, cells, await readTables(pkg, sheet.path), issues));
   }

@@ -245,6 +245,14 @@ export function planSheets(plans: readonly SheetPlan[], inputSheets: ReadonlyArr
  * only shares a result sheet's name is kept, and the result sheet gets a suffixed name.
  * Returns the names of the result sheets written, one per plan (its first sheet).
  */
+/** Result sheets whose name a user's sheet in the input already holds, with the name each will get instead. */
+export async function takenSheetNames(plans: readonly SheetPlan[], inputPath: string): Promise<Array<{ wanted: string; name: string }>> {
+  const base = await openPackage(await readFile(inputPath));
+  return planSheets(plans, await baseSheetList(base))
+    .filter((s) => s.part === 1 && s.name !== s.plan.name)
+    .map((s) => ({ wanted: s.plan.name, name: s.name }));
+}
+
 export async function writeResultXlsx(plans: SheetPlan[], opts: WriteResultOptions): Promise<string[]> {
   const base = opts.inputPath ? await openPackage(await readFile(opts.inputPath)) : undefined;
   const sheets = planSheets(plans, base ? await baseSheetList(base) : []);

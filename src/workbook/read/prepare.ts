@@ -47,7 +47,8 @@ function pickIndicatorGrid(grids: readonly Grid[], sheet: string | undefined): {
 function pickRules(grids: readonly Grid[], opts: PrepareOptions): { rules?: Rules; rulesSource: PreparedRun["rulesSource"]; issues: Issue[] } {
   const rulesGrid = grids.find((g) => isRulesSheetName(g.sheet));
   if (rulesGrid) return { ...readRulesSheet(rulesGrid, opts.locale), rulesSource: "sheet" };
-  if (opts.rules) {
+  // A rules file holding null or false is a rules file all the same: validation says what is wrong with it.
+  if (opts.rules !== undefined) {
     const issues = validateRules(opts.rules);
     return hasErrors(issues) ? { issues, rulesSource: "file" } : { rules: opts.rules, issues, rulesSource: "file" };
   }
