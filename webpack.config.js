@@ -83,13 +83,17 @@ function demoPart() {
   };
 }
 
+// The robustness analysis runs in a Web Worker (src/taskpane/robustnessClient.ts loads it by this
+// file name, beside the page), so both the add-in and the demo build it as an entry of its own.
+const ROBUSTNESS_WORKER = { "robustness.worker": "./src/taskpane/robustness.worker.ts" };
+
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode ?? env.mode ?? "production";
   const part = env.demo ? demoPart() : addinPart();
   return {
     mode,
     devtool: mode === "production" ? false : "eval-source-map",
-    entry: part.entry,
+    entry: { ...part.entry, ...ROBUSTNESS_WORKER },
     output: {
       path: path.resolve(__dirname, env.outputPath ?? part.outputDir),
       filename: "[name].js",

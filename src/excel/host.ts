@@ -1,7 +1,8 @@
 // The one small interface between the task pane (and the ribbon command) and the workbook.
 // The Office.js implementation lives beside this file; the task pane never imports Office.js itself.
 
-import type { Issue, Rules, RatingResult } from "../engine/types";
+import type { Issue, Rules, RatingResult, ZoneTable } from "../engine/types";
+import type { RobustnessResult } from "../engine/robustness";
 import type { Locale } from "../i18n/locale";
 import type { PreviousRating } from "../workbook/read/previous";
 import type { YearCycleOutcome } from "../workbook/yearCycle";
@@ -82,6 +83,21 @@ export interface SheetChange {
 /** Stops reporting changes; resolves once Excel has dropped the handlers. */
 export type StopWatching = () => Promise<void>;
 
+/** What a run would rate, read and checked but not rated: the table and rules, or the errors that stop a run. */
+export interface RatingInput {
+  ok: boolean;
+  table?: ZoneTable;
+  rules?: Rules;
+  /** Errors and warnings of the reading, localised. */
+  issues: Issue[];
+}
+
+/** A sheet the add-in wrote: its final name, and notices such as a name taken by a user's sheet. */
+export interface SheetWritten {
+  sheet: string;
+  notices: string[];
+}
+
 export interface RatingHost {
   /** Without a presetId, looks at the preset of the workbook's last run (the default preset if none). */
   overview(locale: Locale, presetId?: string): Promise<WorkbookOverview>;
@@ -95,6 +111,10 @@ export interface RatingHost {
   removeResultSheets(): Promise<number>;
   /** Activates the sheet and selects the cell (an issue link). */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Reads the table and rules a run would rate, rating and writing nothing (the robustness analysis rates them off Excel's thread). */
+  readInput(options: Omit<RunOptions, "onProgress">): Promise<RatingInput>;
+  /** Writes the 稳健性分析 sheet of an analysis, replacing the add-in's earlier one. */
+  writeRobustnessSheet(result: RobustnessResult, locale: Locale): Promise<SheetWritten>;
   /** Joins last year's results into the workbook's 历年评定 (without them, starts an empty one), which later runs carry forward. */
   importPrevious?(previous: PreviousRating | undefined, locale: Locale): Promise<HistoryImport>;
   /**

@@ -3,15 +3,18 @@
 // five below ExcelApi 1.4, where the cells come after the sizes).
 import { DEFAULT_PRESET_ID, getPreset, rate } from "../engine";
 import type { Rules } from "../engine/types";
+import type { RobustnessResult } from "../engine/robustness";
 import { localizeIssues } from "../i18n/issues";
 import type { Locale } from "../i18n/locale";
 import { parseA1 } from "../workbook/grid";
 import { buildResultPlans } from "../workbook/plan/results";
 import { buildRulesSheetPlan, buildTemplateSheetPlan } from "../workbook/plan/rules";
+import { buildRobustnessPlan } from "../workbook/plan/robustness";
 import { findHeader } from "../workbook/read/header";
 import { isRulesSheetName } from "../workbook/read/rulesSheet";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
 import type { RatingHost, RunOptions, RunOutcome, SheetInfo, WorkbookOverview } from "./host";
+import type { RatingInput, SheetWritten } from "./host";
 import { applyPlans } from "./apply";
 import { capabilities, type IsSetSupported } from "./capabilities";
 import { watchSheets } from "./events";
@@ -66,14 +69,40 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
     });
   }
 
+  /** The workbook and what a run of it would rate: the one reading a rating and the robustness analysis both start from. */
+  async function readInputOf(context: Excel.RequestContext, options: Omit<RunOptions, "onProgress">) {
+    const state = await readWorkbook(context, readOpts(true, options.sheet));
+    const presetId = options.presetId ?? state.presetId ?? DEFAULT_PRESET_ID;
+    const prepared = prepareRun(state.grids, { locale: options.locale, presetId, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
+    return { state, presetId, prepared };
+  }
+
+  /** The table a run would rate: last year's figures carried forward from 历年评定 as a run carries them. */
+  async function readInput(options: Omit<RunOptions, "onProgress">): Promise<RatingInput> {
+    return deps.run(async (context) => {
+      const { state, prepared } = await readInputOf(context, options);
+      const { table, rules } = prepared;
+      if (hasErrors(prepared.issues) || !table || !rules) return { ok: false, issues: prepared.issues };
+      const cycle = startYearCycle(table, { sheets: kindedGrids(state), locale: options.locale });
+      const issues = [...prepared.issues, ...cycle.issues];
+      return hasErrors(cycle.issues) ? { ok: false, issues } : { ok: true, table: cycle.table, rules, issues };
+    });
+  }
+
+  async function writeRobustnessSheet(result: RobustnessResult, locale: Locale): Promise<SheetWritten> {
+    return deps.run(async (context) => {
+      const state = await readWorkbook(context, readOpts(false));
+      const applied = await applyPlans(context, state, [buildRobustnessPlan(result, locale)], { locale, caps, replaceKinds: ["robustness"], mark: true, activate: true });
+      return { sheet: applied.written[0], notices: applied.notices };
+    });
+  }
+
   async function run(options: RunOptions): Promise<RunOutcome> {
     const { locale } = options;
     const progress = options.onProgress ?? (() => undefined);
     return deps.run(async (context) => {
       progress(0, NOTICES.progressRead(locale));
-      const state = await readWorkbook(context, readOpts(true, options.sheet));
-      const presetId = options.presetId ?? state.presetId ?? DEFAULT_PRESET_ID;
-      const prepared = prepareRun(state.grids, { locale, presetId, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
+      const { state, presetId, prepared } = await readInputOf(context, options);
       if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
         return { ok: false, issues: prepared.issues, sheetsWritten: [], notices: [] };
       }
@@ -144,5 +173,5 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
     return deps.run(async (context) => importPreviousInto(context, await readWorkbook(context, readOpts(true)), previous, locale, caps));
   }
 
-  return { importPrevious, overview, run, insertRulesSheet, insertSampleSheet, removeResultSheets, selectCell, watchSheets: (listener) => watchSheets(deps.run, caps, listener) };
+  return { importPrevious, overview, run, insertRulesSheet, insertSampleSheet, removeResultSheets, selectCell, readInput, writeRobustnessSheet, watchSheets: (listener) => watchSheets(deps.run, caps, listener) };
 }

@@ -16,6 +16,8 @@ export function lazyHost(load: () => Promise<RatingHost>): RatingHost {
     insertSampleSheet: (locale) => loaded.then((h) => h.insertSampleSheet(locale)),
     removeResultSheets: () => loaded.then((h) => h.removeResultSheets()),
     selectCell: (sheet, cell) => loaded.then((h) => h.selectCell(sheet, cell)),
+    readInput: (options) => loaded.then((h) => h.readInput(options)),
+    writeRobustnessSheet: (result, locale) => loaded.then((h) => h.writeRobustnessSheet(result, locale)),
     importPrevious: (previous, locale) => loaded.then((h) => (h.importPrevious ? h.importPrevious(previous, locale) : Promise.reject(new Error("importPrevious")))),
     watchSheets: (listener) => loaded.then((h) => h.watchSheets(listener)),
   };

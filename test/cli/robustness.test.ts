@@ -94,6 +94,26 @@ describe("rate CLI --robustness", () => {
   });
 });
 
+describe("rate CLI --robustness on a workbook it rated before", () => {
+  it("replaces its earlier 稳健性分析, and drops it when the new run has no analysis", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rate-cli-robustness-again-"));
+    const first = await runCliAsync(["--out", join(dir, "first.xlsx"), "--robustness", "50"], dir);
+    expect(first.status).toBe(0);
+    const [again, plain] = await Promise.all([
+      runCliAsync([join(dir, "first.xlsx"), "--out", join(dir, "again.xlsx"), "--robustness", "50", "--seed", "2"], dir),
+      runCliAsync([join(dir, "first.xlsx"), "--out", join(dir, "plain.xlsx")], dir),
+    ]);
+    expect([again.status, plain.status]).toEqual([0, 0]);
+    const names = async (file: string) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(join(dir, file));
+      return book.worksheets.map((w) => w.name);
+    };
+    expect((await names("again.xlsx")).filter((n) => n.startsWith("稳健性分析"))).toEqual(["稳健性分析"]);
+    expect((await names("plain.xlsx")).filter((n) => n.startsWith("稳健性分析"))).toEqual([]);
+  });
+});
+
 describe("parseArgs: robustness settings", () => {
   it("reads the draws, seed, share and method switch, with defaults", () => {
     expect(parseArgs(["--robustness", "10000"]).args?.robustness).toEqual({ runs: 10000, seed: 1, weightShare: 0.2, varyMethods: false });

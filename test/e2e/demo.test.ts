@@ -300,3 +300,43 @@ describe("browser demo", () => {
     await page.close();
   });
 });
+
+describe("browser demo: robustness analysis (稳健性分析)", () => {
+  it("runs 10,000 draws in the Web Worker, charts the top 30 and writes 稳健性分析", async () => {
+    const page = await openDemo();
+    // Tall enough that the whole section shows without scrolling the pane.
+    await page.setViewportSize({ width: 1400, height: 2400 });
+    await page.getByTestId("robustness-run").click();
+    const message = page.getByTestId("robustness-message");
+    await message.waitFor({ timeout: 120_000 });
+    expect(await message.getAttribute("data-intent")).toBe("success");
+    expect(await message.textContent()).toMatch(/完成：模拟 10,000 次，用时 [\d.]+ 秒，已写入工作表“稳健性分析”。/);
+    expect(await page.getByTestId("robustness-row").count()).toBe(30);
+    expect(await page.getByTestId("robustness-stars-note").textContent()).toContain("与权重无关");
+
+    const values = await sheetValues(page, "稳健性分析");
+    if (!values) throw new Error("no 稳健性分析 sheet");
+    const all = values.findIndex((row) => typeof row[0] === "string" && row[0].includes("全部集聚区"));
+    const zones = values.slice(all + 1).filter((row) => typeof row[0] === "number");
+    expect(zones).toHaveLength(180);
+    expect(zones.map((row) => row[0])).toEqual(zones.map((row) => row[0] as number).sort((a, b) => a - b));
+    for (const row of zones) expect(row[4] as number).toBeLessThanOrEqual(row[5] as number);
+
+    await page.locator("section[aria-labelledby='robustness-title']").screenshot({ path: join(OUT, "08-robustness-pane.png") });
+    await page.screenshot({ path: join(OUT, "08-robustness.png") });
+    await page.close();
+  }, 180_000);
+
+  it("speaks English and writes the Robustness sheet in an English Office", async () => {
+    const page = await openDemo("?lang=en-US");
+    await page.getByTestId("robustness-runs").selectOption("1000");
+    await page.getByTestId("robustness-vary").click();
+    await page.getByTestId("robustness-run").click();
+    const message = page.getByTestId("robustness-message");
+    await message.waitFor({ timeout: 120_000 });
+    expect(await message.textContent()).toMatch(/^Done: 1,000 draws in [\d.]+ s, written to the sheet "Robustness"\./);
+    const values = await sheetValues(page, "Robustness");
+    expect(values?.[2][0]).toMatch(/^Scoring methods: each draw picks every indicator's method from min–max, P90 capped, z-score/);
+    await page.close();
+  }, 180_000);
+});

@@ -3,6 +3,8 @@ import type { RatingHost, RunOptions, RunOutcome, SheetChange, StopWatching, Wor
 import { getPreset } from "../../src/engine/presets";
 import type { Issue, RatingResult, ZoneResult } from "../../src/engine/types";
 import type { Locale } from "../../src/i18n/locale";
+import type { RatingInput, SheetWritten } from "../../src/excel/host";
+import type { RobustnessResult } from "../../src/engine/robustness";
 
 export function zone(name: string, rank: number, stars: number, prevStars: number | null, starStatus: ZoneResult["starStatus"]): ZoneResult {
   return {
@@ -103,6 +105,16 @@ export class HostDouble implements RatingHost {
   selectCell(sheet: string, cell: string): Promise<void> {
     this.calls.push({ method: "selectCell", args: [sheet, cell] });
     return this.selectImpl();
+  }
+  /** What readInput answers: by default the errors that stop a run. */
+  inputImpl: () => Promise<RatingInput> = async () => ({ ok: false, issues: [ERROR_AT_E7] });
+  readInput(options: Omit<RunOptions, "onProgress">): Promise<RatingInput> {
+    this.calls.push({ method: "readInput", args: [options] });
+    return this.inputImpl();
+  }
+  async writeRobustnessSheet(result: RobustnessResult, locale: Locale): Promise<SheetWritten> {
+    this.calls.push({ method: "writeRobustnessSheet", args: [result, locale] });
+    return { sheet: locale === "zh-CN" ? "稳健性分析" : "Robustness", notices: [] };
   }
   /** The listeners watching now; a test calls them as Excel's events would. */
   readonly watchers = new Set<(change: SheetChange) => void>();

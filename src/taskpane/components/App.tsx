@@ -24,6 +24,7 @@ import { translator, type Translate } from "../strings";
 import { useFollowEdits, useWorkbookFollower } from "../useFollowEdits";
 import { FollowEdits } from "./FollowEdits";
 import { ProblemList } from "./ProblemList";
+import { RobustnessPanel } from "./RobustnessPanel";
 import { RulesDetails } from "./RulesDetails";
 import { Summary } from "./Summary";
 import { YearCycle } from "./YearCycle";
@@ -192,6 +193,12 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
       {overview && (
         <PaneSection id="years" title={t("sectionYears")}>
           <YearCycle ctx={ctx} presetId={presetId} overview={overview} outcome={outcome} disabled={busy} locale={locale} />
+        </PaneSection>
+      )}
+
+      {overview && (
+        <PaneSection id="robustness" title={t("robustnessTitle")}>
+          <RobustnessPanel ctx={ctx} presetId={presetId} sheet={sheet} disabled={busy} />
         </PaneSection>
       )}
 
