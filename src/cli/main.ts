@@ -107,7 +107,7 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
     return stopOnInput({ issues: prepared.issues, rules: prepared.rules, year: prepared.table?.year }, jsonOut, locale, out);
   }
-  const cycle = await startCliYearCycle(prepared.table, grids, { prev: args.prev, history: args.history === true, locale });
+  const cycle = await startCliYearCycle(prepared.table, { path: input.path, grids, sheets: book.sheets }, { prev: args.prev, history: args.history === true, locale });
   if (hasErrors(cycle.issues)) return stopOnInput({ issues: [...prepared.issues, ...cycle.issues], rules: prepared.rules, year: prepared.table.year }, jsonOut, locale, out);
   const result = rate(cycle.table, prepared.rules);
   const cycleEnd = finishYearCycle(cycle, result, locale);

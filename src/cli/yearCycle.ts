@@ -6,6 +6,7 @@ import type { Locale } from "../i18n/locale";
 import { localizeIssues } from "../i18n/issues";
 import { targetSummaryLines } from "../workbook/plan/history";
 import type { Grid } from "../workbook/grid";
+import type { SheetKind } from "../workbook/plan/types";
 import { readPreviousRating, type PreviousRating } from "../workbook/read/previous";
 import { startYearCycle, type YearCycle, type YearCycleEnd } from "../workbook/yearCycle";
 import { readKindedSheets } from "../xlsx/rated";
@@ -31,10 +32,18 @@ export async function readPrevious(path: string, locale: Locale): Promise<Previo
   return readPreviousRating(sheets, path);
 }
 
-/** The run's year cycle: the input's history and name map, and last year's results when --prev names them. */
-export async function startCliYearCycle(table: ZoneTable, grids: readonly Grid[], opts: { prev?: string; history: boolean; locale: Locale }): Promise<YearCycle> {
+/** Kinds of the input's own sheets the cycle reads, though the reader leaves them out as an earlier run's results. */
+const READ_BACK: ReadonlySet<SheetKind | undefined> = new Set<SheetKind | undefined>(["history", "nameMap"]);
+
+/**
+ * The run's year cycle: the input's history and name map, and last year's results when --prev
+ * names them. An input rated before holds its 历年评定 as a result sheet, read here once more.
+ */
+export async function startCliYearCycle(table: ZoneTable, input: { path: string; grids: readonly Grid[]; sheets: ReadonlyArray<{ name: string; kind?: SheetKind }> }, opts: { prev?: string; history: boolean; locale: Locale }): Promise<YearCycle> {
   const previous = opts.prev === undefined ? undefined : await readPrevious(opts.prev, opts.locale);
-  return startYearCycle(table, { sheets: grids.map((grid) => ({ grid })), locale: opts.locale, keepHistory: opts.history, ...(previous ? { previous } : {}) });
+  const own = input.sheets.some((s) => READ_BACK.has(s.kind)) ? (await readKindedSheets(input.path)).filter((s) => READ_BACK.has(s.kind)) : [];
+  const sheets = [...own, ...input.grids.map((grid) => ({ grid }))];
+  return startYearCycle(table, { sheets, locale: opts.locale, keepHistory: opts.history, ...(previous ? { previous } : {}) });
 }
 
 /** The year-cycle lines of the run's summary: what was carried forward, the history, 退出预警 and 达标情况. */

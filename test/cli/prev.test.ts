@@ -164,6 +164,25 @@ describe("three years rated one after the other with --prev", () => {
   });
 });
 
+describe("re-rating a year on its own rated workbook", () => {
+  const dir = mkdtempSync(join(tmpdir(), "rate-prev-again-"));
+
+  it("reads its 历年评定 back and replaces that year, once, keeping the years before", async () => {
+    rulesFile(dir);
+    const r2012 = await rateYear(dir, await writeYear(dir, 2012), "2012", ["--history"]);
+    const first = await rateYear(dir, await writeYear(dir, 2013), "2013", ["--prev", r2012.out]);
+    const again = await rateYear(dir, first.out, "again", []);
+    expect(again.json.yearCycle.prevYear).toBe(2012);
+    expect(again.json.yearCycle.historyYears).toEqual([2012, 2013]);
+    expect(pick(again.json, (z) => z.starStatus)).toEqual(pick(first.json, (z) => z.starStatus));
+    const sheets = await readKindedSheets(again.out);
+    expect(sheets.filter((s) => s.grid.sheet.startsWith("历年评定")).map((s) => s.grid.sheet)).toEqual(["历年评定"]);
+    const history = readHistorySheet(sheets.find((s) => s.grid.sheet === "历年评定")!.grid).rows;
+    expect(history.filter((r) => r.year === 2013)).toHaveLength(7);
+    expect(history.filter((r) => r.year === 2012)).toHaveLength(6);
+  });
+});
+
 describe("two years with --prev", () => {
   const dir = mkdtempSync(join(tmpdir(), "rate-prev2-"));
   let y2013: Json;

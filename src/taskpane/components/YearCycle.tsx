@@ -1,11 +1,13 @@
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef } from "react";
 import type { RunOutcome, WorkbookOverview } from "../../excel/host";
+import { DEFAULT_EXIT_RULE } from "../../engine/history";
 import type { Locale } from "../../i18n/locale";
 import { planLabels } from "../../workbook/plan/labels";
 import { sameWord } from "../../workbook/read/rulesLabels";
 import type { PaneContext } from "../actions";
 import { importPreviousFile, startHistory } from "../yearCycleActions";
+import { ProvenanceBadge } from "./ProvenanceBadge";
 import { TrendChart } from "./TrendChart";
 
 const useStyles = makeStyles({
@@ -29,9 +31,13 @@ export function YearCycle({ ctx, presetId, overview, outcome, disabled, locale }
   const years = historyYears(outcome);
   const join = (items: readonly string[]) => items.join(locale === "zh-CN" ? "、" : ", ");
   const labels = planLabels(locale);
+  const exit = overview.rules?.exit ?? DEFAULT_EXIT_RULE;
   return (
     <>
       <Caption1>{t("yearsIntro")}</Caption1>
+      <Caption1 data-testid="exit-rule">
+        {t("exitRuleLine", { window: exit.window, times: exit.times, n: exit.bottomN })} <ProvenanceBadge provenance={exit.provenance} t={t} />
+      </Caption1>
       <Body1 data-testid="years-kept">{hasHistory ? t("yearsKept", { years: years.length > 0 ? `${years[0]}–${years[years.length - 1]}` : "—" }) : t("yearsNone")}</Body1>
       <div className={styles.buttons}>
         <Button disabled={disabled || !ctx.host.importPrevious} onClick={() => file.current?.click()} data-testid="import-prev">
