@@ -1,7 +1,7 @@
 // One rating run: scores, stars, ranking, awards and counts for every zone of a table (SPEC §4).
 import type { IndicatorScore, Issue, RatingResult, Rules, StarThresholds, ZoneInput, ZoneResult, ZoneTable } from "./types";
 import { IndicatorColumns } from "./columns";
-import { indicatorScores, missingValueIssues, scoreZones, type ScoredIndicator } from "./score";
+import { indicatorReferences, indicatorScores, missingValueIssues, scoreZones, type ScoredIndicator } from "./score";
 import { MAX_STARS, rateStars } from "./stars";
 import { rankAll, rankWithinCities } from "./ranking";
 import { assignAwards } from "./awards";
@@ -166,7 +166,7 @@ export function rate(table: ZoneTable, rules: Rules): RatingResult {
     .sort((a, b) => b.stars - a.stars)
     .map((z) => z.zone);
   const issues: Issue[] = [...missingValueIssues(table, rules, scored, overall.order), ...awards.issues];
-  const result: RatingResult = { rules, zones: ranked, awards: awards.lists, prizeTotalYuan: awards.prizeTotalYuan, starCounts, plaque, issues };
+  const result: RatingResult = { rules, zones: ranked, awards: awards.lists, prizeTotalYuan: awards.prizeTotalYuan, starCounts, plaque, issues, references: indicatorReferences(scored) };
   if (table.year !== undefined) result.year = table.year;
   return result;
 }

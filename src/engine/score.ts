@@ -1,6 +1,6 @@
 // Composite score: normalise each indicator, weight it inside its dimension, add the capped bonus
 // and take off the penalty (SPEC §4.1). Missing values follow the rules' missing policy and warn.
-import type { IndicatorKey, IndicatorScore, Issue, MissingPolicy, NormMethod, RawIndicatorKey, Rules, ZoneInput, ZoneTable } from "./types";
+import type { IndicatorKey, IndicatorReference, IndicatorScore, Issue, MissingPolicy, NormMethod, RawIndicatorKey, Rules, ZoneInput, ZoneTable } from "./types";
 import { LOWER_IS_BETTER, divisorOf, extremeInput, inputsOf, isDerivedKey, rawValue } from "./indicators";
 import type { IndicatorColumns } from "./columns";
 import { sortedSum, summarise, type Summary } from "./stats";
@@ -22,6 +22,9 @@ export interface ScoredIndicator {
   method: IndicatorScore["method"];
   raw: Float64Array;
   score: Float64Array;
+  /** What the scores were computed from, for IndicatorReference. */
+  stats: Summary;
+  target: number | undefined;
 }
 
 export function nonNegative(v: number | undefined): number {
@@ -78,7 +81,7 @@ function scoreIndicators(columns: IndicatorColumns, rules: Rules): ScoredIndicat
       const stats = summarise(raw);
       const score = scoreColumn(ind.key, raw, stats, ind.method, ind.target, rules.missingPolicy);
       const weight = pointsAtMost(nonNegative(dim.weight), nonNegative(ind.weight), relativeTotal);
-      scored.push({ key: ind.key, dimension: dim.key, weight, method: ind.method, raw, score });
+      scored.push({ key: ind.key, dimension: dim.key, weight, method: ind.method, raw, score, stats, target: ind.target });
     }
   }
   return scored;
@@ -186,4 +189,34 @@ export function indicatorScores(scored: readonly ScoredIndicator[], i: number): 
     const score = ind.score[i];
     return { key: ind.key, dimension: ind.dimension, raw: missing ? null : raw, missing, score, weight: ind.weight, contribution: (score / 100) * ind.weight, method: ind.method };
   });
+}
+
+function statOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+/** The fill every zone without the value got (scoreColumn gives them all the same), or null when every zone has it. */
+function missingScoreOf(ind: ScoredIndicator): number | null {
+  for (let i = 0; i < ind.raw.length; i++) if (Number.isNaN(ind.raw[i])) return ind.score[i];
+  return null;
+}
+
+/** Each scored indicator's statistics, target and missing score, in rule order. */
+export function indicatorReferences(scored: readonly ScoredIndicator[]): IndicatorReference[] {
+  return scored.map((ind) => ({
+    key: ind.key,
+    dimension: ind.dimension,
+    method: ind.method,
+    lowerIsBetter: LOWER_IS_BETTER.has(ind.key),
+    weight: ind.weight,
+    count: ind.stats.count,
+    min: statOrNull(ind.stats.min),
+    max: statOrNull(ind.stats.max),
+    mean: statOrNull(ind.stats.mean),
+    sd: statOrNull(ind.stats.sd),
+    p10: statOrNull(ind.stats.p10),
+    p90: statOrNull(ind.stats.p90),
+    target: ind.method === "target" && ind.target !== undefined && Number.isFinite(ind.target) ? ind.target : null,
+    missingScore: missingScoreOf(ind),
+  }));
 }

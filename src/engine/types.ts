@@ -254,6 +254,35 @@ export interface IndicatorScore {
   method: NormMethod;
 }
 
+/**
+ * What one indicator's scores were computed from, so any score can be recomputed by hand (计算明细):
+ * the statistics over every zone of the run that has the value (vetoed ones included), the target,
+ * and the score a zone without the value got. A statistic is null when no zone has the value.
+ */
+export interface IndicatorReference {
+  key: IndicatorKey;
+  dimension: string;
+  method: NormMethod;
+  /** The method is reversed for it (e.g. energy intensity). */
+  lowerIsBetter: boolean;
+  /** Points this indicator can contribute at most, as in IndicatorScore. */
+  weight: number;
+  /** Zones that have the value. */
+  count: number;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  /** Population standard deviation (STDEV.P). */
+  sd: number | null;
+  /** PERCENTILE.INC at 0.1 and 0.9. */
+  p10: number | null;
+  p90: number | null;
+  /** The rule's target (method "target"); null otherwise. */
+  target: number | null;
+  /** Score given to the zones that lack the value (0 under policy "zero", the others' mean under "mean"); null when none lacks it. */
+  missingScore: number | null;
+}
+
 export interface NextStar {
   level: number;
   /** How much more of each indicator is needed (0 where already met), canonical units. */
@@ -322,4 +351,9 @@ export interface RatingResult {
   plaque: string[];
   /** Warnings the engine raised (fallbacks, ties at last place, missing values scored per policy). */
   issues: Issue[];
+  /**
+   * One per scored indicator, in the order of every zone's `indicators`. rate() always fills it;
+   * a result put together by other means may leave it out, and then nothing can be recomputed.
+   */
+  references?: IndicatorReference[];
 }

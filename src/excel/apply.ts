@@ -4,8 +4,9 @@
 // limit: large plans are sent in row chunks over extra syncs (data volume only).
 import { a1 } from "../workbook/grid";
 import { resolveNumberFormats } from "../workbook/plan/formats";
+import { cellRef } from "../workbook/plan/formulas";
 import { freeSheetName } from "../workbook/plan/sheetName";
-import type { CellStyle, PlanCell, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
+import type { CellStyle, PlanCell, PlanFormula, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
 import type { Locale } from "../i18n/locale";
 import { REQUEST_BUDGET_BYTES, utf8Length, type Capabilities } from "./capabilities";
 import { MARKER_KEY, PRESET_ROW, REGISTRY_SHEET } from "./marker";
@@ -92,6 +93,80 @@ async function writeValues(ws: Excel.Worksheet, plan: SheetPlan, batch: Batcher)
   }
 }
 
+/** A rectangle of formulas, row by row, with each cell's number format. */
+interface FormulaBlock {
+  r0: number;
+  c0: number;
+  formulas: string[][];
+  formats: string[][];
+}
+
+/**
+ * The plan's formulas as rectangles of adjacent cells: runs of columns in a row, stacked where the
+ * next row has the same run, so a column of thousands of formulas is one operation, not thousands.
+ */
+export function formulaBlocks(formulas: readonly PlanFormula[]): FormulaBlock[] {
+  const sorted = [...formulas].sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: PlanFormula[][] = [];
+  for (const f of sorted) {
+    const run = runs[runs.length - 1];
+    const prev = run?.[run.length - 1];
+    if (prev && prev.row === f.row && prev.col + 1 === f.col) run.push(f);
+    else runs.push([f]);
+  }
+  const blocks: FormulaBlock[] = [];
+  // The open block ending on the previous row, by its first column and width.
+  let open = new Map<string, FormulaBlock>();
+  let openRow = -1;
+  for (const run of runs) {
+    const row = run[0].row;
+    if (row !== openRow) {
+      if (row !== openRow + 1) open = new Map();
+      const next = new Map<string, FormulaBlock>();
+      for (const [k, b] of open) if (b.r0 + b.formulas.length === row) next.set(k, b);
+      open = next;
+      openRow = row;
+    }
+    const key = `${run[0].col}:${run.length}`;
+    const cells = run.map((f) => f.formula);
+    const formats = run.map((f) => f.format ?? "General");
+    const block = open.get(key);
+    if (block && block.r0 + block.formulas.length === row) {
+      block.formulas.push(cells);
+      block.formats.push(formats);
+    } else {
+      const b = { r0: row, c0: run[0].col, formulas: [cells], formats: [formats] };
+      blocks.push(b);
+      open.set(key, b);
+    }
+  }
+  return blocks;
+}
+
+/** Writes the plan's formulas over the values (their cells were left blank), formats first. */
+async function writeFormulas(ws: Excel.Worksheet, plan: SheetPlan, batch: Batcher): Promise<void> {
+  for (const block of formulaBlocks(plan.formulas ?? [])) {
+    const width = block.formulas[0].length;
+    let start = 0;
+    while (start < block.formulas.length) {
+      let bytes = 0;
+      let end = start;
+      while (end < block.formulas.length) {
+        const rowBytes = utf8Length(JSON.stringify(block.formulas[end])) + utf8Length(JSON.stringify(block.formats[end])) + 2;
+        if (end > start && bytes + rowBytes > REQUEST_BUDGET_BYTES - OP_BYTES * 4) break;
+        bytes += rowBytes;
+        end++;
+      }
+      await batch.reserve(bytes + OP_BYTES * 2);
+      const range = rangeAt(ws, block.r0 + start, block.c0, end - start, width);
+      // A formula under the text format "@" would stay text: the cell's own format goes first.
+      range.numberFormat = block.formats.slice(start, end);
+      range.formulas = block.formulas.slice(start, end);
+      start = end;
+    }
+  }
+}
+
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
 const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 
@@ -113,9 +188,11 @@ async function applyStyle(ws: Excel.Worksheet, s: CellStyle, batch: Batcher): Pr
 }
 
 async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilities, batch: Batcher): Promise<void> {
+  // A column of width 0 is a hidden one in Excel (and is not printed).
+  const hidden = new Set(plan.hiddenColumns ?? []);
   for (const [c, w] of plan.columnWidths.entries()) {
     await batch.op();
-    ws.getRange(a1(0, c)).format.columnWidth = w * POINTS_PER_CHAR;
+    ws.getRange(a1(0, c)).format.columnWidth = hidden.has(c) ? 0 : w * POINTS_PER_CHAR;
   }
   for (const m of plan.merges) {
     await batch.op();
@@ -126,6 +203,7 @@ async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilit
     await batch.op();
     if (plan.freeze.rows > 0 && plan.freeze.cols > 0) ws.freezePanes.freezeAt(rangeAt(ws, 0, 0, plan.freeze.rows, plan.freeze.cols));
     else if (plan.freeze.rows > 0) ws.freezePanes.freezeRows(plan.freeze.rows);
+    else if (plan.freeze.cols > 0) ws.freezePanes.freezeColumns(plan.freeze.cols);
   }
   if (caps.printSetup) {
     await batch.op(6);
@@ -155,6 +233,12 @@ async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilit
           : { formula1: rule.min, formula2: rule.max, operator: "Between" as const };
       v.rule = rule.kind === "whole" ? { wholeNumber: basic } : { decimal: basic };
       v.errorAlert = { message: dv.message, showAlert: true, style: "Stop", title: plan.name };
+    }
+    for (const lv of plan.listValidation ?? []) {
+      await batch.op(2);
+      const v = rangeOf(ws, lv.range).dataValidation;
+      v.rule = { list: { inCellDropDown: true, source: `=${cellRef(lv.source.r0, lv.source.c0, true)}:${cellRef(lv.source.r1, lv.source.c1, true)}` } };
+      v.errorAlert = { message: lv.message, showAlert: true, style: "Stop", title: plan.name };
     }
   }
 }
@@ -218,6 +302,7 @@ export async function applyPlans(context: Excel.RequestContext, state: WorkbookS
       const ws = sheets.add(tempNames[i]);
       created.push(ws);
       await writeValues(ws, plan, batch);
+      await writeFormulas(ws, plan, batch);
       await writeLayout(ws, plan, opts.caps, batch);
       if (opts.mark && opts.caps.customProperties) ws.customProperties.add(MARKER_KEY, plan.kind);
     }
@@ -244,5 +329,6 @@ export async function applyPlans(context: Excel.RequestContext, state: WorkbookS
   if (!opts.caps.printSetup) notices.push(NOTICES.noPrintSetup(opts.locale));
   if (!opts.caps.freezePanes && plans.some((p) => p.freeze.rows > 0 || p.freeze.cols > 0)) notices.push(NOTICES.noFreezePanes(opts.locale));
   if (!opts.caps.dataValidation && plans.some((p) => p.dataValidation?.length)) notices.push(NOTICES.noValidation(opts.locale));
+  if (!opts.caps.dataValidation && plans.some((p) => p.listValidation?.length)) notices.push(NOTICES.noPicker(opts.locale));
   return { written: finalNames, notices };
 }

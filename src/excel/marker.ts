@@ -12,7 +12,7 @@ export const REGISTRY_SHEET = "ZoneRatingAddin.registry";
 /** The registry row ["preset", id] keeps the rule preset of the last run (sheet ids never read "preset"). */
 export const PRESET_ROW = "preset";
 
-export const RESULT_KINDS: readonly SheetKind[] = ["stars", "ranking", "byCity", "awards", "promotions", "details", "validation", "robustness", "carry", "trend", "targets"];
+export const RESULT_KINDS: readonly SheetKind[] = ["stars", "ranking", "byCity", "awards", "promotions", "profile", "details", "validation", "robustness", "carry", "trend", "targets"];
 
 /** 历年评定 is the add-in's, rewritten by runs that keep the history, but read back like the rules: no result. */
 const KINDS = new Set<string>([...RESULT_KINDS, "rules", "history"]);

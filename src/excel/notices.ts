@@ -16,6 +16,10 @@ export const NOTICES = {
       : "当前 Excel 版本不支持由加载项冻结窗格（需 ExcelApi 1.7），结果表的表头行不会固定。",
   noValidation: (locale: Locale): string =>
     locale === "en-US" ? "This version of Excel cannot add entry checks (ExcelApi 1.8): the template has none." : "当前 Excel 版本不支持数据有效性设置（需 ExcelApi 1.8），模板未设输入检查。",
+  noPicker: (locale: Locale): string =>
+    locale === "en-US"
+      ? "This version of Excel cannot add drop-down lists (ExcelApi 1.8): on the zone profile sheet, type a zone's name into the yellow cell."
+      : "当前 Excel 版本不支持下拉列表（需 ExcelApi 1.8）：请在“集聚区档案”表的黄色单元格中直接输入集聚区名称。",
   progressRead: (locale: Locale): string => (locale === "en-US" ? "Reading the workbook" : "正在读取工作簿"),
   progressRate: (locale: Locale): string => (locale === "en-US" ? "Rating" : "正在评定"),
   progressWrite: (locale: Locale): string => (locale === "en-US" ? "Writing result sheets" : "正在写入结果表"),

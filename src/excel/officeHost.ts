@@ -112,7 +112,7 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
       const result = rate(cycle.table, prepared.rules);
       const cycleEnd = finishYearCycle(cycle, result, locale);
       const issues = [...prepared.issues, ...cycle.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];
-      const plans = [...buildResultPlans({ ...result, issues: [] }, issues, locale), ...cycleEnd.plans];
+      const plans = [...buildResultPlans({ ...result, issues: [] }, issues, locale, { zonePages: "picker" }), ...cycleEnd.plans];
       progress(0.5, NOTICES.progressWrite(locale));
       const applied = await applyPlans(context, state, plans, {
         locale,

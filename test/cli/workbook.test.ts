@@ -30,7 +30,7 @@ describe("rate CLI writes the result sheets into an .xlsx", () => {
 
   it("keeps the input sheet and adds the seven result sheets in Chinese", () => {
     expect(status).toBe(0);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["指标数据", "星级评定", "综合排名", "分市排名", "表彰名单", "晋级名单", "计算明细", "校验报告"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["指标数据", "星级评定", "综合排名", "分市排名", "表彰名单", "晋级名单", "集聚区档案", "计算明细", "校验报告"]);
   });
 
   it("leaves the input sheet's cells as they were in the sample", async () => {

@@ -4,7 +4,7 @@ import { a1, type CellValue } from "../../src/workbook/grid";
 import { createFakeExcel, FakeWorkbook, sheetSnapshot, type FakeExcelOptions } from "../fake-excel";
 import { FIRST_ZONE_ROW, indicatorRows, textZoneFormats, ZONE_COLUMN } from "./inputs";
 
-const RESULT_SHEETS = ["星级评定", "综合排名", "分市排名", "表彰名单", "晋级名单", "计算明细", "校验报告"];
+const RESULT_SHEETS = ["星级评定", "综合排名", "分市排名", "表彰名单", "晋级名单", "集聚区档案", "计算明细", "校验报告"];
 const FIVE_MB = 5 * 1024 * 1024;
 
 function setup(rows: CellValue[][], options: FakeExcelOptions = {}, formats?: string[][]) {
@@ -72,8 +72,8 @@ describe("Office host on the fake Excel", () => {
     expect(outcome.result!.zones).toHaveLength(50_000);
     expect(Math.max(...excel.stats.requestBytes)).toBeLessThan(FIVE_MB);
     expect(Math.max(...excel.stats.responseBytes)).toBeLessThan(FIVE_MB);
-    // 计算明细 alone is 50,000 × 11 indicator rows.
-    expect(wb.getSheet("计算明细")!.usedRect(true)!.r1).toBe(1 + 550_000);
+    // 计算明细 alone is 50,000 × 11 indicator rows, under the title, 11 references (with their heading and header), the check row and its header.
+    expect(wb.getSheet("计算明细")!.usedRect(true)!.r1).toBe(1 + 2 + 11 + 1 + 550_000);
     process.stdout.write(
       `50,000 zones: ${excel.stats.syncs} syncs, largest request ${Math.max(...excel.stats.requestBytes)} bytes, largest response ${Math.max(...excel.stats.responseBytes)} bytes\n`,
     );
@@ -121,7 +121,7 @@ describe("Office host on the fake Excel", () => {
   test("switching the report language replaces the English sheets: they are recognised by marker, not by name", async () => {
     const { wb, host } = setup(indicatorRows(20));
     const en = await host.run({ ...RUN, locale: "en-US" });
-    expect(en.sheetsWritten).toEqual(["Stars", "Ranking", "By city", "Awards", "Promotions", "Score details", "Validation"]);
+    expect(en.sheetsWritten).toEqual(["Stars", "Ranking", "By city", "Awards", "Promotions", "Zone profile", "Score details", "Validation"]);
     await host.run(RUN);
     expect(wb.sheets.filter((s) => s.name !== REGISTRY_SHEET).map((s) => s.name)).toEqual(["指标数据", ...RESULT_SHEETS]);
   });
@@ -261,7 +261,7 @@ describe("Office host on the fake Excel", () => {
     expect(overview.zoneCount).toBe(20);
     expect(overview.sheets.find((s) => s.name === "评定规则")?.ownedByAddin).toBe(true);
     await host.run(RUN);
-    expect(await host.removeResultSheets()).toBe(7);
+    expect(await host.removeResultSheets()).toBe(RESULT_SHEETS.length);
     expect(wb.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(["指标数据", "评定规则"]);
   });
 

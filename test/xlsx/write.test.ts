@@ -30,7 +30,7 @@ describe("writeResultXlsx", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test("keeps the input sheets and suffixes a result whose name a user sheet holds", () => {
-    expect(names).toEqual(["星级评定", "综合排名 (2)", "分市排名", "表彰名单", "晋级名单", "计算明细", "校验报告"]);
+    expect(names).toEqual(["星级评定", "综合排名 (2)", "分市排名", "表彰名单", "晋级名单", "集聚区档案", "计算明细", "校验报告"]);
     expect(book.worksheets.map((w) => w.name)).toEqual(["指标数据", "综合排名", ...names]);
     const data = book.getWorksheet("指标数据")!;
     expect(data.getCell("B2").value).toBe("郑州市");
@@ -115,7 +115,7 @@ describe("writeResultXlsx", () => {
     await writeResultXlsx(buildResultPlans(result, [], "en-US"), { outPath: out });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Stars", "Ranking", "By city", "Awards", "Promotions", "Score details", "Validation"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Stars", "Ranking", "By city", "Awards", "Promotions", "Zone profile", "Score details", "Validation"]);
     expect(wb.getWorksheet("Ranking")!.headerFooter.oddFooter).toBe("&CPage &P of &N");
   });
 });

@@ -27,6 +27,7 @@ import { ProblemList } from "./ProblemList";
 import { RobustnessPanel } from "./RobustnessPanel";
 import { RulesDetails } from "./RulesDetails";
 import { Summary } from "./Summary";
+import { useZonePick, ZonePage } from "./ZonePage";
 import { YearCycle } from "./YearCycle";
 
 const useStyles = makeStyles({
@@ -75,6 +76,7 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
   const ctx: PaneContext = useMemo(() => ({ host, locale, t, dispatch, own: follower.own }), [host, locale, t, follower]);
   const setAutoRecompute = useFollowEdits(ctx, state, follower, settings);
   const { overview, outcome, busy, presetId, progress, message } = state;
+  const [zone, pickZone] = useZonePick();
 
   useEffect(() => {
     void loadOverview(ctx, undefined);
@@ -186,7 +188,13 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
 
       {outcome?.result && (
         <PaneSection id="summary" title={t("sectionSummary")} live>
-          <Summary result={outcome.result} sheetsWritten={outcome.sheetsWritten} notices={outcome.notices} locale={locale} t={t} />
+          <Summary result={outcome.result} sheetsWritten={outcome.sheetsWritten} notices={outcome.notices} locale={locale} t={t} onZone={pickZone} />
+        </PaneSection>
+      )}
+
+      {outcome?.result && (
+        <PaneSection id="zone" title={t("sectionZone")}>
+          <ZonePage result={outcome.result} zone={zone} onZone={pickZone} locale={locale} t={t} />
         </PaneSection>
       )}
 

@@ -1,4 +1,4 @@
-import { Badge, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
 import type { RatingResult } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
 import { formatNumber } from "../numbers";
@@ -25,12 +25,14 @@ const useStyles = makeStyles({
   plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-export function Summary({ result, sheetsWritten, notices, locale, t }: {
+export function Summary({ result, sheetsWritten, notices, locale, t, onZone }: {
   result: RatingResult;
   sheetsWritten: string[];
   notices: string[];
   locale: Locale;
   t: Translate;
+  /** Shows a zone's page (集聚区档案) when its name is clicked. */
+  onZone?: (zone: string) => void;
 }) {
   const styles = useStyles();
   const n = (v: number) => formatNumber(v, locale);
@@ -68,7 +70,13 @@ export function Summary({ result, sheetsWritten, notices, locale, t }: {
             <ol className={styles.zones}>
               {award.zones.map((zone) => (
                 <li key={zone} data-testid="award-zone">
-                  {zone}
+                  {onZone ? (
+                    <Link as="button" inline onClick={() => onZone(zone)}>
+                      {zone}
+                    </Link>
+                  ) : (
+                    zone
+                  )}
                 </li>
               ))}
             </ol>

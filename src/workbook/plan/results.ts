@@ -5,6 +5,9 @@ import { formatIssue } from "../../i18n/issues";
 import type { Locale } from "../../i18n/locale";
 import { addHeaderRow, addRow, addSpanningRow, borderRows, fitWidth, finishPlan, formatColumns, newDraft, SECTION_FILL, titleStyle } from "./draft";
 import { planLabels, type PlanLabels } from "./labels";
+import { buildDetails } from "./details";
+import { buildZonePages, type ZonePageForm } from "./zonePage";
+import { awardMetric } from "../../engine/explain";
 import type { SheetPlan } from "./types";
 
 const POINTS = "0.00";
@@ -20,7 +23,7 @@ export function starText(stars: number, l: PlanLabels): string {
   return stars > 0 ? "★".repeat(stars) : l.noStars;
 }
 
-function shortfallText(z: ZoneResult, l: PlanLabels): string {
+export function shortfallText(z: Pick<ZoneResult, "nextStar">, l: PlanLabels): string {
   if (!z.nextStar) return "";
   const parts = STAR_INDICATORS.filter((k: StarIndicator) => z.nextStar!.shortfall[k] > 0).map((k) => l.shortfallItem(k, z.nextStar!.shortfall[k].toFixed(2)));
   return parts.join(l.shortfallJoin);
@@ -136,24 +139,6 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function awardMetric(result: RatingResult, award: AwardList, z: ZoneResult): number | null {
-  switch (award.metricUsed) {
-    case "composite":
-      return z.composite;
-    case "rankChange":
-      return z.rankChange;
-    case "vaGrowth":
-      return z.derived.vaGrowth ?? null;
-    case "firstStar":
-      return z.stars;
-    case "dimensions": {
-      const rule = result.rules.awards.find((a) => a.key === award.key);
-      const keys = rule && rule.selection.kind === "top" && rule.selection.metric.kind === "dimensions" ? rule.selection.metric.dimensions : [];
-      return keys.reduce((sum, k) => sum + (z.dimensions[k] ?? 0), 0);
-    }
-  }
-}
-
 /** Award metrics that are whole numbers (places moved up, star level), shown without decimals. */
 const WHOLE_METRICS = new Set<AwardList["metricUsed"]>(["rankChange", "firstStar"]);
 
@@ -235,32 +220,6 @@ function buildPromotions(result: RatingResult, l: PlanLabels): SheetPlan {
   });
 }
 
-function buildDetails(result: RatingResult, l: PlanLabels, locale: Locale): SheetPlan {
-  const dimName = new Map(result.rules.dimensions.map((dm) => [dm.key, locale === "en-US" ? dm.nameEn : dm.nameZh]));
-  const d = newDraft(10);
-  addSpanningRow(d, title(l, result, "details"), titleStyle());
-  const header = addHeaderRow(d, [l.rank, l.zone, l.dimension, l.indicator, l.raw, l.unit, l.method, l.score, l.weight, l.contribution]);
-  for (const z of result.zones) {
-    for (const s of z.indicators) {
-      addRow(d, [z.rank, z.zone, dimName.get(s.dimension) ?? s.dimension, l.indicatorNames[s.key] ?? s.key, s.raw === null ? l.missing : s.raw, l.units[s.key] ?? "", l.methodNames[s.method], s.score, s.weight, s.contribution]);
-    }
-  }
-  const last = d.rows.length - 1;
-  formatColumns(d, [0], header + 1, last, INTEGER);
-  formatColumns(d, [4, 7, 8], header + 1, last, POINTS);
-  formatColumns(d, [9], header + 1, last, "0.000");
-  borderRows(d, header + 1, last);
-  return finishPlan(d, {
-    kind: "details",
-    labels: l,
-    title: title(l, result, "details"),
-    headerRow: header,
-    columnWidths: [6, fitWidth(d, 1, 16, 36, header + 1), 10, 18, 10, 12, 10, 10, 10, 10],
-    orientation: "landscape",
-    freezeCols: 2,
-  });
-}
-
 function issueKey(i: Issue): string {
   return JSON.stringify([i.severity, i.code, i.sheet, i.cell, i.zone, i.params]);
 }
@@ -293,8 +252,13 @@ function buildValidation(result: RatingResult, issues: Issue[], l: PlanLabels, l
   });
 }
 
-/** SPEC §5's seven result sheets, in order, labelled in the report language. */
-export function buildResultPlans(result: RatingResult, issues: Issue[], locale: Locale): SheetPlan[] {
+export interface ResultPlanOptions {
+  /** 集聚区档案 as a zone picker (a live workbook) or one printed page per zone (a file); default pages. */
+  zonePages?: ZonePageForm;
+}
+
+/** SPEC §5's seven result sheets and the zone pages (issue 11), in order, labelled in the report language. */
+export function buildResultPlans(result: RatingResult, issues: Issue[], locale: Locale, options: ResultPlanOptions = {}): SheetPlan[] {
   const l = planLabels(locale);
   return [
     buildStars(result, l),
@@ -302,6 +266,7 @@ export function buildResultPlans(result: RatingResult, issues: Issue[], locale: 
     buildByCity(result, l),
     buildAwards(result, l, locale),
     buildPromotions(result, l),
+    buildZonePages(result, locale, options.zonePages ?? "pages"),
     buildDetails(result, l, locale),
     buildValidation(result, issues, l, locale),
   ];

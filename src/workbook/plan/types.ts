@@ -20,6 +20,7 @@ export type SheetKind =
   | "promotions"
   | "robustness"
   | "details"
+  | "profile"
   | "validation"
   | "rules"
   | "template"
@@ -83,6 +84,30 @@ export interface DataValidationSpec {
   message: string;
 }
 
+/**
+ * A live formula the add-in's own code composed (user text never becomes one): A1 notation with
+ * its leading "=", at 0-based (row, col) of the values block, where the value is null. It refers
+ * to cells of its own sheet only: of its own row by relative reference, elsewhere by absolute ($)
+ * row, so a block of rows moved elsewhere needs only its relative rows shifted.
+ */
+export interface PlanFormula {
+  row: number;
+  col: number;
+  formula: string;
+  /** What it evaluates to when the sheet is as planned: a file writer stores it as the cached result. */
+  result?: number | string | boolean;
+  /** Number format of the cell (General when absent). */
+  format?: string;
+}
+
+/** An in-cell drop-down whose entries are the cells of `source` on the same sheet (the zone picker). */
+export interface ListValidationSpec {
+  range: Rect;
+  source: Rect;
+  /** Shown to the user when the entry is not on the list. */
+  message: string;
+}
+
 export interface SheetPlan {
   kind: SheetKind;
   name: string;
@@ -103,6 +128,13 @@ export interface SheetPlan {
   print: PrintSetup;
   chart?: ChartSpec;
   dataValidation?: DataValidationSpec[];
+  /** Written after the values; their cells hold null in `values`. */
+  formulas?: PlanFormula[];
+  listValidation?: ListValidationSpec[];
+  /** Columns hidden on screen and in print (a lookup block the formulas read). */
+  hiddenColumns?: number[];
+  /** 0-based rows that start a new printed page (one zone per page). */
+  pageBreaks?: number[];
 }
 
 /** Excel's number format for text: a value written under it is never parsed as a formula. */

@@ -1,0 +1,71 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { zoneProfile } from "../../src/engine/explain";
+import { Summary } from "../../src/taskpane/components/Summary";
+import { ZonePage } from "../../src/taskpane/components/ZonePage";
+import { translator } from "../../src/taskpane/strings";
+import { buildZonePages } from "../../src/workbook/plan/zonePage";
+import { caseResult } from "../workbook/plan/detailsCase";
+
+function text(element: ReactElement): string {
+  return renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>)
+    .replace(/<style[\s\S]*?<\/style>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}
+
+describe("ZonePage in the pane", () => {
+  const result = caseResult();
+  const t = translator("zh-CN");
+
+  test("shows the zone's page: the same words and figures as the sheet's page for that zone", () => {
+    const zone = "丁";
+    const p = zoneProfile(result, zone)!;
+    const page = text(<ZonePage result={result} zone={zone} onZone={() => undefined} locale="zh-CN" t={t} />);
+    expect(page).toContain("丁（开封）");
+    expect(page).toContain(`第 ${p.rank} 名（共 6 个）`);
+    // Every sentence the printed page holds for this zone is in the pane too.
+    const sheet = buildZonePages(result, "zh-CN", "pages");
+    const start = sheet.values.findIndex((r) => r[0] === "丁（开封）");
+    const end = sheet.pageBreaks!.find((b) => b > start) ?? sheet.values.length;
+    const sentences = sheet.values
+      .slice(start, end)
+      .flatMap((r) => r.filter((c): c is string => typeof c === "string" && /名|差|获|无|★|星/.test(c) && !c.startsWith("注：")));
+    for (const s of sentences) expect(page).toContain(s);
+  });
+
+  test("lists the strongest and weakest indicators with their rank, and the dimension points by the median", () => {
+    const p = zoneProfile(result, "甲")!;
+    const page = text(<ZonePage result={result} zone="甲" onZone={() => undefined} locale="zh-CN" t={t} />);
+    expect(page).toContain(`第 ${p.strongest[0].rank} / 6 名`);
+    expect(page).toContain("全省中位数");
+    // The fixture names its dimensions by their keys.
+    expect(page).toContain("scale");
+  });
+
+  test("without a pick it asks for one; in English it speaks English", () => {
+    expect(text(<ZonePage result={result} zone={undefined} onZone={() => undefined} locale="zh-CN" t={t} />)).toContain("选择一个集聚区");
+    const en = text(<ZonePage result={result} zone="乙" onZone={() => undefined} locale="en-US" t={translator("en-US")} />);
+    expect(en).toContain("乙 (郑州)");
+    expect(en).toContain("Province rank");
+  });
+
+  test("the summary's award winners are buttons when the pane can show their page", () => {
+    const withPages = renderToStaticMarkup(
+      <FluentProvider theme={webLightTheme}>
+        <Summary result={result} sheetsWritten={[]} notices={[]} locale="zh-CN" t={t} onZone={() => undefined} />
+      </FluentProvider>,
+    );
+    const plain = renderToStaticMarkup(
+      <FluentProvider theme={webLightTheme}>
+        <Summary result={result} sheetsWritten={[]} notices={[]} locale="zh-CN" t={t} />
+      </FluentProvider>,
+    );
+    const winners = result.awards.reduce((n, a) => n + a.zones.length, 0);
+    expect(winners).toBeGreaterThan(0);
+    expect((withPages.match(/<button/g) ?? []).length).toBe(winners);
+    expect(plain).not.toContain("<button");
+  });
+});
