@@ -11,7 +11,7 @@ import { buildCarryPlan, buildHistoryPlan, buildNameMapPlan, buildTargetsPlan, b
 import type { ValueSource } from "./plan/historyLabels";
 import type { SheetPlan } from "./plan/types";
 import { findKindedSheet, readHistorySheet, readNameMap, type KindedGrid, type PreviousRating } from "./read/previous";
-import { matchZoneNames, type NameMatch, type Unmatched } from "./read/zoneNames";
+import { matchZoneNames, type NameMappingRow, type NameMatch, type Unmatched } from "./read/zoneNames";
 
 export interface YearCycleOptions {
   /** The sheets of the workbook being rated: its 历年评定 and 名称对照 are read from here. */
@@ -39,6 +39,8 @@ export interface YearCycle {
   carried: CarriedRow[];
   /** The workbook has a 名称对照 of the user's: it is read, never written over. */
   hasNameMap: boolean;
+  /** The 名称对照 entries read (from the user's sheet, or from one an earlier run wrote, which this run writes again). */
+  nameMapRows: NameMappingRow[];
   /** Localised. */
   issues: Issue[];
 }
@@ -124,7 +126,9 @@ export function startYearCycle(table: ZoneTable, opts: YearCycleOptions): YearCy
 
   const index = new HistoryIndex(history);
   const prevYear = cycleYear === undefined ? undefined : index.yearBefore(cycleYear);
-  const cycle: YearCycle = { table, keepsHistory, history, links: new Map(), carried: [], hasNameMap: nameMapGrid !== undefined, issues };
+  // A 名称对照 an earlier run wrote is written again with its entries; one the user made is left alone.
+  const ownNameMap = opts.sheets.some((s) => s.kind === "nameMap");
+  const cycle: YearCycle = { table, keepsHistory, history, links: new Map(), carried: [], hasNameMap: nameMapGrid !== undefined && !ownNameMap, nameMapRows: mapping, issues };
   if (year !== undefined) cycle.year = year;
   if (prevYear === undefined || cycleYear === undefined) {
     cycle.issues = localizeYearCycleIssues(issues, opts.locale);
@@ -209,7 +213,7 @@ export function finishYearCycle(cycle: YearCycle, result: RatingResult, locale: 
     issues = localizeYearCycleIssues(exitWarningIssues(result, tracks), locale);
     plans.push(buildHistoryPlan(history, locale), buildTrendPlan(history, tracks, result, locale));
   }
-  if (cycle.match && !cycle.hasNameMap && cycle.match.dropped.length > 0) plans.push(buildNameMapPlan(cycle.match, locale));
+  if (cycle.match && !cycle.hasNameMap && (cycle.match.dropped.length > 0 || cycle.nameMapRows.length > 0)) plans.push(buildNameMapPlan(cycle.match, locale, cycle.nameMapRows));
   if (targets.targets.length > 0) plans.push(buildTargetsPlan(targets, result, locale));
   return { history, tracks, targets, issues, plans };
 }

@@ -5,7 +5,7 @@ import { starCountsByYear, type HistoryRow, type ZoneTrack } from "../../engine/
 import type { TargetAttainment } from "../../engine/targets";
 import type { Provenance, RatingResult } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
-import type { NameMatch, Unmatched } from "../read/zoneNames";
+import type { NameMappingRow, NameMatch, Unmatched } from "../read/zoneNames";
 import { PROVENANCE, word, type Words } from "../read/rulesLabels";
 import { addHeaderRow, addRow, addSpanningRow, borderRows, finishPlan, fitWidth, formatColumns, newDraft, SECTION_FILL, titleStyle, type Draft } from "./draft";
 import { HISTORY_COLUMNS, HISTORY_NOTE, MATCH_KINDS, NAME_MAP_COLUMNS, NAME_MAP_NOTE, VALUE_SOURCES, type ValueSource } from "./historyLabels";
@@ -14,6 +14,8 @@ import { starText } from "./results";
 import type { SheetPlan } from "./types";
 
 const INTEGER = "0";
+/** What 名称对照 says for a zone that was closed: one of the words the reader takes as such. */
+const DROPPED_WORD: Words = { zh: "撤销", en: "dropped" };
 const POINTS = "0.00";
 const VALUE = "0.00";
 /** Years the trend sheet shows per zone: a decade prints one page wide. */
@@ -247,15 +249,17 @@ export function buildCarryPlan(c: CarrySummary, locale: Locale): SheetPlan {
 }
 
 /**
- * 名称对照, for the user to fill in: one row per zone of last year that found no match, its likely
- * matches beside it. Written only where the workbook has none, so the user's entries are never replaced.
+ * 名称对照, for the user to fill in: the entries the user already made, then one row per zone of
+ * last year still without a match, its likely matches beside it. Never written over a 名称对照 the
+ * user made; one this product wrote is written again with the user's entries in it.
  */
-export function buildNameMapPlan(match: NameMatch, locale: Locale): SheetPlan {
+export function buildNameMapPlan(match: NameMatch, locale: Locale, decided: readonly NameMappingRow[] = []): SheetPlan {
   const s = new Say(locale);
   const d = newDraft(3);
   addSpanningRow(d, s.l.titles.nameMap, titleStyle());
   addSpanningRow(d, s.w(NAME_MAP_NOTE), { wrap: true });
   const header = addHeaderRow(d, [s.w(NAME_MAP_COLUMNS.prevName), s.w(NAME_MAP_COLUMNS.zone), s.w(NAME_MAP_COLUMNS.suggestions)]);
+  for (const r of decided) addRow(d, [r.prevName, r.zone ?? s.w(DROPPED_WORD), ""]);
   for (const u of match.dropped) addRow(d, [u.name, null, suggestionText(s, u)]);
   borderRows(d, header + 1, d.rows.length - 1);
   return finishPlan(d, {

@@ -137,6 +137,21 @@ describe("the yearly cycle", () => {
     expect(historyRows.find((r) => r.zone === "长葛市产业集聚区")?.prevNames).toEqual(["长葛产业集聚区"]);
   });
 
+  it("writes its own 名称对照 again with the user's entries in it, and leaves one the user made alone", () => {
+    const first = startYearCycle(year2013(), { sheets: [], previous: PREVIOUS, locale: "zh-CN" });
+    const written = asGrid(finishYearCycle(first, rate(first.table, RULES), "zh-CN").plans.find((p) => p.kind === "nameMap")!);
+    written.values[written.values.findIndex((r) => r[0] === "长葛产业集聚区")][1] = "撤销";
+    const rerun = (kind?: "nameMap") => {
+      const cycle = startYearCycle(year2013(), { sheets: [kind ? { grid: written, kind } : { grid: written }], previous: PREVIOUS, locale: "zh-CN" });
+      return { cycle, plans: finishYearCycle(cycle, rate(cycle.table, RULES), "zh-CN").plans };
+    };
+    const own = rerun("nameMap");
+    expect(own.cycle.match?.droppedByMapping).toEqual(["长葛产业集聚区"]);
+    const again = own.plans.find((p) => p.kind === "nameMap")!;
+    expect(again.values.slice(again.headerRow + 1).map((r) => r.slice(0, 2))).toEqual([["长葛产业集聚区", "撤销"]]);
+    expect(rerun().plans.map((p) => p.kind)).not.toContain("nameMap");
+  });
+
   it("keeps the history across re-runs of the same year: the year is replaced, never doubled", () => {
     const once = startYearCycle(year2013(), { sheets: [], previous: PREVIOUS, locale: "zh-CN" });
     const end1 = finishYearCycle(once, rate(once.table, RULES), "zh-CN");
