@@ -340,3 +340,28 @@ describe("browser demo: robustness analysis (稳健性分析)", () => {
     await page.close();
   }, 180_000);
 });
+
+describe("the yearly cycle in the demo", () => {
+  it("imports last year's rated workbook into 历年评定, carries it forward and shows a zone's stars and rank over the years", async () => {
+    const page = await openDemo();
+    await page.getByTestId("prev-file").setInputFiles(resolve(__dirname, "../../samples/henan-zones-2012-rated.xlsx"));
+    const message = page.getByTestId("message");
+    await until(() => message.textContent(), (text) => (text ?? "").includes("已把 2012 年度结果（180 个集聚区）记入“历年评定”"), 60_000);
+    expect(await page.getByTestId("years-kept").textContent()).not.toContain("还没有");
+
+    await page.getByTestId("run").click();
+    await page.getByTestId("trend-chart").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("years-kept").textContent()).toContain("2011–2013");
+    // The first zone of 2013 was rated under the same name in 2011 and 2012: a bar and a rank for each year.
+    expect(await page.getByTestId("trend-bar").count()).toBe(3);
+    expect(await page.getByTestId("trend-rank").count()).toBe(3);
+    expect(await page.getByTestId("exit-warnings").textContent()).toMatch(/^退出预警 \d+ 个：/);
+
+    const carried = await sheetValues(page, "年度结转");
+    const history = await sheetValues(page, "历年评定");
+    expect(carried?.length).toBeGreaterThan(180);
+    expect(history?.filter((row) => row[0] === 2013)).toHaveLength(180);
+    await page.locator("section[aria-labelledby='years-title']").screenshot({ path: join(OUT, "09-years-pane.png") });
+    await page.close();
+  }, 180_000);
+});
