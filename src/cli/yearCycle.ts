@@ -80,9 +80,13 @@ export interface JsonYearCycle {
   targetsAllMet: number;
 }
 
-/** The JSON's year-cycle part, and per zone its streak, highest level, 退出预警 and targets. */
-export function addYearCycleJson(json: JsonResult, cycle: YearCycle, end: YearCycleEnd): JsonResult & { yearCycle: JsonYearCycle } {
+/**
+ * The JSON's year-cycle part, and per zone its streak, highest level, 退出预警 and targets; SPEC
+ * §6's JSON unchanged for a run with no history, no import and no targets.
+ */
+export function addYearCycleJson(json: JsonResult, cycle: YearCycle, end: YearCycleEnd): JsonResult & { yearCycle?: JsonYearCycle } {
   const m = cycle.match;
+  if (!m && !cycle.keepsHistory && end.targets.targets.length === 0) return json;
   const checks = new Map(end.targets.zones.map((z) => [z.zone, z.checks]));
   const zones = json.zones.map((z) => {
     const track = end.tracks.get(z.zone);
