@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { analyseRobustness, type RobustnessOptions } from "../src/engine/robustness";
 import type { Grid } from "../src/workbook/grid";
 import { prepareRun } from "../src/workbook/read/prepare";
-import type { RobustnessRequest } from "../src/taskpane/robustnessJob";
+import type { RobustnessRequest } from "../src/taskpane/robustnessProtocol";
 import { report } from "./measure";
 import { chromiumWorkerMs } from "./robustnessChromium";
 

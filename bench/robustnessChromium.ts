@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, launchChromium, serve } from "../test/e2e/harness";
-import { ROBUSTNESS_WORKER_FILE, type RobustnessReply, type RobustnessRequest } from "../src/taskpane/robustnessJob";
+import { ROBUSTNESS_WORKER_FILE, type RobustnessReply, type RobustnessRequest } from "../src/taskpane/robustnessProtocol";
 
 /**
  * Milliseconds each request took inside the worker (the job's own clock, as the pane reports it),

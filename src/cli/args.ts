@@ -1,6 +1,6 @@
 // Command-line arguments of `npm run rate`, parsed into a plain value (errors as text, not throws).
 import type { Locale } from "../i18n/locale";
-import { ROBUSTNESS_DEFAULTS } from "../engine/robustness";
+import { ROBUSTNESS_DEFAULTS } from "../engine/robustnessSettings";
 
 export interface CliArgs {
   input?: string;

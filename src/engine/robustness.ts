@@ -15,6 +15,7 @@ import { byName, rankByOrder } from "./ranking";
 import { assignAwards } from "./awards";
 import { rate } from "./rate";
 import { seededRandom } from "./random";
+import { ALTERNATIVE_METHODS, ROBUSTNESS_DEFAULTS, type RobustnessSettings } from "./robustnessSettings";
 
 export interface RobustnessOptions {
   /** Number of draws. */
@@ -33,10 +34,7 @@ export interface RobustnessOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export const ROBUSTNESS_DEFAULTS = { runs: 10_000, seed: 1, weightShare: 0.2, varyMethods: false, stableAt: 0.95, closeAt: 0.05 } as const;
-
-/** The methods any indicator may be drawn with; `target` joins them only where a target is set. */
-export const ALTERNATIVE_METHODS: readonly NormMethod[] = ["minmax", "p90cap", "zscore"];
+export { ALTERNATIVE_METHODS, ROBUSTNESS_DEFAULTS, type RobustnessSettings };
 
 export interface ZoneRobustness {
   zone: string;
@@ -80,16 +78,6 @@ export interface IndicatorMethods {
   method: NormMethod;
   /** The methods a draw picks from (only the rules' method unless methods vary). */
   methods: NormMethod[];
-}
-
-/** What an analysis drew and where it drew its lines. */
-export interface RobustnessSettings {
-  runs: number;
-  seed: number;
-  weightShare: number;
-  varyMethods: boolean;
-  stableAt: number;
-  closeAt: number;
 }
 
 export interface RobustnessResult extends RobustnessSettings {

@@ -1,6 +1,7 @@
 // Web Worker entry: the robustness analysis off Excel's (and the pane's) thread, so thousands of
 // draws never freeze the workbook. One request in, progress messages and one answer out.
-import { runRobustnessJob, type RobustnessReply, type RobustnessRequest } from "./robustnessJob";
+import { runRobustnessJob } from "./robustnessJob";
+import type { RobustnessReply, RobustnessRequest } from "./robustnessProtocol";
 
 /** The members of a worker's global scope this entry uses (the project's types are the DOM's). */
 interface WorkerScope {

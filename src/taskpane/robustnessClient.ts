@@ -1,7 +1,7 @@
 // The pane's side of the robustness worker: one worker per analysis, its progress passed on, its
 // answer (or its failure) as a promise, and a way to stop it.
 import type { RobustnessResult } from "../engine/robustness";
-import { ROBUSTNESS_WORKER_FILE, type RobustnessReply, type RobustnessRequest } from "./robustnessJob";
+import { ROBUSTNESS_WORKER_FILE, type RobustnessReply, type RobustnessRequest } from "./robustnessProtocol";
 
 /** The part of a Worker this client uses, so a test can stand in for one. */
 export interface WorkerPort {

@@ -2,7 +2,8 @@
 // rank-interval chart and each award's borderline and close zones; the sheet written at the end.
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { ROBUSTNESS_DEFAULTS, type AwardChance, type RobustnessResult } from "../../engine/robustness";
+import type { AwardChance, RobustnessResult } from "../../engine/robustness";
+import { ROBUSTNESS_DEFAULTS } from "../../engine/robustnessSettings";
 import { errorDetail, type PaneContext } from "../actions";
 import { formatNumber } from "../numbers";
 import { RobustnessCancelled, startRobustness, type RobustnessRun, type WorkerPort } from "../robustnessClient";

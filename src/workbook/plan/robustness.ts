@@ -1,7 +1,8 @@
 // The 稳健性分析 sheet: how the ranking and the award lists hold up when the inferred weights (and,
 // if asked, the scoring methods) move. One table shape throughout, so the header repeats usefully
 // on every printed page: each award's stable, borderline and close zones first, then every zone.
-import { ALTERNATIVE_METHODS, type AwardChance, type RobustnessResult, type ZoneRobustness } from "../../engine/robustness";
+import type { AwardChance, RobustnessResult, ZoneRobustness } from "../../engine/robustness";
+import { ALTERNATIVE_METHODS } from "../../engine/robustnessSettings";
 import type { Locale } from "../../i18n/locale";
 import { addHeaderRow, addRow, addSpanningRow, borderRows, finishPlan, fitWidth, formatColumns, newDraft, SECTION_FILL, titleStyle, type Draft } from "./draft";
 import { planLabels, type PlanLabels } from "./labels";
