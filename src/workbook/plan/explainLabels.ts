@@ -29,6 +29,8 @@ export interface ExplainLabels {
   picker: string;
   pickerHint: string;
   pickerError: string;
+  /** Said above the pages when the run has more zones than pages are printed for. */
+  pagesCapped(shown: number, total: number): string;
   dataBlock: string;
   /** "郑州航空港区（郑州市）" */
   heading: (zone: string, city: string) => string;
@@ -132,6 +134,7 @@ const ZH: ExplainLabels = {
   picker: "选择集聚区",
   pickerHint: "在左侧黄色单元格的下拉列表中选择",
   pickerError: "请从下拉列表中选择集聚区名称。",
+  pagesCapped: (shown, total) => `本次共评定 ${total.toLocaleString("en-US")} 个集聚区，此处按综合排名列出前 ${shown.toLocaleString("en-US")} 个的档案；其余集聚区的档案请在任务窗格中点选查看。`,
   dataBlock: "本页公式查找的数据（请勿修改）",
   heading: (zone, city) => `${zone}（${city}）`,
   sections: { stars: "一、星级评定", ranking: "二、综合排名", dimensions: "三、分项得分", indicators: "四、优势与弱项指标", awards: "五、表彰情况", veto: "六、否决事项与加扣分" },
@@ -209,6 +212,7 @@ const EN: ExplainLabels = {
   picker: "Zone",
   pickerHint: "Pick from the yellow cell's drop-down",
   pickerError: "Pick a zone name from the drop-down list.",
+  pagesCapped: (shown, total) => `This run rated ${total.toLocaleString("en-US")} zones; the profiles of the first ${shown.toLocaleString("en-US")} by composite rank are printed here. See any other zone's profile by clicking it in the task pane.`,
   dataBlock: "Data this page's formulas look up (do not edit)",
   heading: (zone, city) => `${zone} (${city})`,
   sections: { stars: "1. Star rating", ranking: "2. Ranking", dimensions: "3. Dimension points", indicators: "4. Strongest and weakest indicators", awards: "5. Awards", veto: "6. Veto, bonus and penalty" },

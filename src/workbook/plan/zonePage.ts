@@ -195,11 +195,20 @@ function finish(d: Draft, l: PlanLabels, title: string, freezeRows: number): She
   return plan;
 }
 
-/** Every zone's page, one after another, each starting a new printed page. */
+/**
+ * Pages printed at most: a province rates about 180 zones; a run over tens of thousands would
+ * print a book no one reads and pass Excel's row limit, so it prints the leaders and says so.
+ */
+export const MAX_ZONE_PAGES = 1_000;
+
+/** Every zone's page (the first MAX_ZONE_PAGES by rank), one after another, each starting a new printed page. */
 function buildPages(result: RatingResult, explainer: RunExplainer, l: PlanLabels, x: ExplainLabels, locale: Locale, title: string): SheetPlan {
-  const profiles = explainer.profiles();
+  const byRank = [...result.zones].sort((a, b) => a.rank - b.rank);
+  const shown = byRank.slice(0, MAX_ZONE_PAGES);
+  const profiles = result.zones.length > MAX_ZONE_PAGES ? shown.map((z) => explainer.profile(z.zone)!) : explainer.profiles();
   const d = newDraft(PAGE_WIDTH);
   addSpanningRow(d, title, titleStyle());
+  if (result.zones.length > MAX_ZONE_PAGES) addSpanningRow(d, x.pagesCapped(MAX_ZONE_PAGES, result.zones.length), { wrap: true });
   const breaks: number[] = [];
   if (profiles.length > 0) {
     const t = template(result, profiles[0], l, x, locale);

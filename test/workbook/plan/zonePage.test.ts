@@ -7,7 +7,7 @@ import type { RatingResult } from "../../../src/engine/types";
 import { buildResultPlans } from "../../../src/workbook/plan/results";
 import { resolveNumberFormats } from "../../../src/workbook/plan/formats";
 import type { PlanCell, SheetPlan } from "../../../src/workbook/plan/types";
-import { buildZonePages } from "../../../src/workbook/plan/zonePage";
+import { buildZonePages, MAX_ZONE_PAGES } from "../../../src/workbook/plan/zonePage";
 import { sheetReader, type Scalar } from "../../excel/formulasEval";
 import { prepareRun } from "../../../src/workbook/read/prepare";
 import { readXlsxGrids } from "../../../src/xlsx/read";
@@ -170,5 +170,18 @@ describe("集聚区档案 with a formula-like zone name and wildcard characters"
       values[pickerRow][1] = zone;
       expect(sheetReader(values, formulas)(pickerRow + 2, 0)).toBe(`${zone}（郑州）`);
     }
+  });
+});
+
+describe("a run with more zones than pages are printed for", () => {
+  test("prints the first MAX_ZONE_PAGES zones by rank, one page each, and says how many were rated", () => {
+    const zones = Array.from({ length: MAX_ZONE_PAGES + 7 }, (_, i) => zone(`区${i}`, { va: 10 + (i % 97), tax: 1 + (i % 13), emp: 1 + (i % 5) }));
+    const result = rate(table(zones), getPreset("henan-2013")!);
+    const plan = buildZonePages(result, "zh-CN", "pages");
+    expect(plan.pageBreaks).toHaveLength(MAX_ZONE_PAGES - 1);
+    expect(String(plan.values[1][0])).toContain(`${(MAX_ZONE_PAGES + 7).toLocaleString("en-US")} 个集聚区`);
+    const leaders = [...result.zones].sort((a, b) => a.rank - b.rank).slice(0, MAX_ZONE_PAGES).map((z) => z.zone);
+    const firstCells = [plan.values[2], ...plan.pageBreaks!.map((r) => plan.values[r])].map((row) => row.join("|"));
+    leaders.forEach((name, i) => expect(firstCells[i]).toContain(name));
   });
 });
