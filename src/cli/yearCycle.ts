@@ -9,7 +9,7 @@ import type { Grid } from "../workbook/grid";
 import type { SheetKind } from "../workbook/plan/types";
 import { readPreviousRating, type PreviousRating } from "../workbook/read/previous";
 import { startYearCycle, type YearCycle, type YearCycleEnd } from "../workbook/yearCycle";
-import { readKindedSheets } from "../xlsx/rated";
+import { readKindedSheets } from "../xlsx/read";
 import type { JsonResult } from "./json";
 import { CliError } from "./messages";
 import { sniffNotXlsx } from "./sniff";

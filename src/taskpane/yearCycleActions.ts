@@ -5,8 +5,8 @@ import { errorDetail, loadOverview, type PaneContext } from "./actions";
 
 /** Last year's rated workbook from the picked file's bytes: the reader and ExcelJS load on first use only. */
 async function readPreviousFile(file: File, locale: PaneContext["locale"]) {
-  const [{ readKindedSheetsInBrowser }, { readPreviousRating }, { localizeYearCycleIssues }] = await Promise.all([import("../xlsx/browserRated"), import("../workbook/read/previous"), import("../i18n/yearCycle")]);
-  const previous = readPreviousRating(await readKindedSheetsInBrowser(await file.arrayBuffer()), file.name);
+  const [{ readKindedSheets }, { readPreviousRating }, { localizeYearCycleIssues }] = await Promise.all([import("../xlsx/sheets"), import("../workbook/read/previous"), import("../i18n/yearCycle")]);
+  const previous = readPreviousRating(await readKindedSheets(await file.arrayBuffer()), file.name);
   return { ...previous, issues: localizeYearCycleIssues(previous.issues, locale) };
 }
 

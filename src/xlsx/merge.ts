@@ -24,6 +24,16 @@ export interface PlacedSheet {
   name: string;
   /** Name of the hidden defined name that marks the sheet as the CLI's. */
   marker: string;
+  /** 0-based rows that start a new printed page: ExcelJS's streaming writer cannot write them. */
+  rowBreaks?: number[];
+  /** The sheet holds formulas, so Excel must calculate on load. */
+  formulas?: boolean;
+}
+
+/** CT_Worksheet puts rowBreaks right after headerFooter. */
+function rowBreaksXml(rows: readonly number[]): string {
+  if (rows.length === 0) return "";
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
 }
 
 /** Sheets of the package an earlier run wrote as results, by name. */
@@ -129,12 +139,12 @@ function mergeStyles(baseXml: string, resultXml: string): { xml: string; xfOffse
   return { xml: applySplices(baseXml, splices), xfOffset };
 }
 
-/** Shifts every style index of a streamed result sheet by the base's count of cell formats. */
-function shiftStyles(offset: number): Transform {
+/** Shifts every style index of a streamed result sheet by the base's count of cell formats, and adds its page breaks. */
+function shiftStyles(offset: number, breaks = ""): Transform {
   const decoder = new StringDecoder("utf8");
   let carry = "";
   const shift = (s: string): string =>
-    s.replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, n: string) => `${head}${Number(n) + offset}"`).replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_m, head: string, n: string) => `${head}${Number(n) + offset}"`);
+    (breaks === "" ? s : s.replace("</headerFooter>", `</headerFooter>${breaks}`)).replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, n: string) => `${head}${Number(n) + offset}"`).replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_m, head: string, n: string) => `${head}${Number(n) + offset}"`);
   return new Transform({
     transform(chunk: Buffer, _enc, done: TransformCallback) {
       const s = carry + decoder.write(chunk);
@@ -159,7 +169,7 @@ interface WorkbookEdit {
  * The workbook part with the dropped sheets removed (and defined names scoped to later sheets
  * moved down), the new sheets appended, their print titles, and one marker per new sheet.
  */
-function editWorkbook(xml: string, dropped: ReadonlySet<string>, added: Array<{ name: string; relId: string; marker: string; printTitles?: string }>): WorkbookEdit {
+function editWorkbook(xml: string, dropped: ReadonlySet<string>, added: Array<{ name: string; relId: string; marker: string; printTitles?: string; formulas?: boolean }>): WorkbookEdit {
   const els = xmlElements(xml);
   const root = els[0];
   const sheetsEl = first(els, "sheets");
@@ -202,6 +212,7 @@ function editWorkbook(xml: string, dropped: ReadonlySet<string>, added: Array<{ 
     const after = ["externalReferences", "functionGroups", "sheets"].map((n) => childrenOf(els, root, n)[0]).find((e) => e !== undefined)!;
     splices.push({ at: after.end, remove: 0, insert: `<${p}definedNames>${nameXml}</${p}definedNames>` });
   }
+  if (added.some((a) => a.formulas)) splices.push(...calcOnLoad(els, xml));
   return { xml: applySplices(xml, splices), droppedRels };
 }
 
@@ -246,10 +257,13 @@ export async function mergeIntoPackage(base: XlsxPackage | undefined, result: Xl
   const resultWorkbook = await text(result.zip, result.workbookPath);
   const titles = printTitles(resultWorkbook);
   if (!base) {
+    const breaks = new Map(result.sheets.map((s, i) => [entryName(s.path), rowBreaksXml(placed[i]?.rowBreaks ?? [])]));
     for (const [name, f] of Object.entries(result.zip.files)) {
       if (f.dir) continue;
       const entry = entryName(name);
-      out.push([entry, entry === entryName(result.workbookPath) ? editWorkbookMarkersOnly(resultWorkbook, placed) : nodeStream(f)]);
+      if (entry === entryName(result.workbookPath)) out.push([entry, editWorkbookMarkersOnly(resultWorkbook, placed)]);
+      else if (breaks.get(entry)) out.push([entry, nodeStream(f).pipe(shiftStyles(0, breaks.get(entry)))]);
+      else out.push([entry, nodeStream(f)]);
     }
     await writeZip(out, outPath);
     return;
@@ -311,7 +325,7 @@ export async function mergeIntoPackage(base: XlsxPackage | undefined, result: Xl
   for (const a of additions) {
     const src = result.zip.file(a.source) ?? result.zip.file(`/${a.source}`);
     if (!src) throw new Error(`The result package has no ${a.source}.`);
-    out.push([a.path, nodeStream(src).pipe(shiftStyles(styles.xfOffset))]);
+    out.push([a.path, nodeStream(src).pipe(shiftStyles(styles.xfOffset, rowBreaksXml(a.rowBreaks ?? [])))]);
   }
   await writeZip(out, outPath);
 }
@@ -325,14 +339,27 @@ function relativeTarget(fromPart: string, toPath: string): string {
   return resolveTarget(fromPart, rel) === toPath ? rel : `/${toPath}`;
 }
 
+/**
+ * Asks Excel to calculate every formula when it opens the file: the check formulas' cached results
+ * are the add-in's figures, and must be Excel's own once the file is opened.
+ */
+function calcOnLoad(els: XmlElement[], xml: string): Splice[] {
+  const calc = first(els, "calcPr");
+  if (calc) return [setAttribute(calc, xml, "fullCalcOnLoad", "1")];
+  // CT_Workbook's order: calcPr follows definedNames (which the markers ensure), or sheets.
+  const after = first(els, "definedNames") ?? first(els, "sheets")!;
+  return [{ at: after.end, remove: 0, insert: `<${els[0].prefix}calcPr fullCalcOnLoad="1"/>` }];
+}
+
 function editWorkbookMarkersOnly(xml: string, placed: PlacedSheet[]): string {
   const els = xmlElements(xml);
   const p = els[0].prefix;
   const markers = placed.map((s) => `<${p}definedName name="${s.marker}" hidden="1">${escapeXml(sheetRef(s.name))}</${p}definedName>`).join("");
   const namesEl = first(els, "definedNames");
-  if (namesEl) return applySplices(xml, appendChildren(namesEl, xml, markers));
+  const calc = placed.some((s) => s.formulas) ? calcOnLoad(els, xml) : [];
+  if (namesEl) return applySplices(xml, [...appendChildren(namesEl, xml, markers), ...calc]);
   const sheetsEl = first(els, "sheets")!;
-  return applySplices(xml, [{ at: sheetsEl.end, remove: 0, insert: `<${p}definedNames>${markers}</${p}definedNames>` }]);
+  return applySplices(xml, [{ at: sheetsEl.end, remove: 0, insert: `<${p}definedNames>${markers}</${p}definedNames>` }, ...calc]);
 }
 
 function nodeStream(f: JSZip.JSZipObject): Readable {

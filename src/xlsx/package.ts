@@ -4,7 +4,6 @@
 // namespaces, attribute order, entities) reads alike.
 import JSZip from "jszip";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { StringDecoder } from "node:string_decoder";
 
 export interface PackageSheet {
   name: string;
@@ -61,6 +60,15 @@ export function relIdAttr(node: SaxesTagPlain): string | undefined {
   return undefined;
 }
 
+/** JSZip's own chunk stream (documented as internalStream, missing from its typings). */
+interface ChunkStream {
+  on(event: "data", listener: (chunk: Uint8Array) => void): ChunkStream;
+  on(event: "error", listener: (e: Error) => void): ChunkStream;
+  on(event: "end", listener: () => void): ChunkStream;
+  pause(): ChunkStream;
+  resume(): ChunkStream;
+}
+
 export interface SaxHandlers {
   open?(node: SaxesTagPlain, name: string): void;
   text?(text: string): void;
@@ -78,12 +86,14 @@ export async function parsePart(zip: JSZip, path: string, handlers: SaxHandlers)
     parser.on("cdata", handlers.text);
   }
   if (handlers.close) parser.on("closetag", (node) => handlers.close!(localName(node.name)));
-  const decoder = new StringDecoder("utf8");
+  // TextDecoder and JSZip's internal stream work alike in Node and in the browser (the task pane
+  // reads last year's workbook with this same reader).
+  const decoder = new TextDecoder("utf-8");
   await new Promise<void>((resolve, reject) => {
-    const stream = file.nodeStream("nodebuffer");
-    stream.on("data", (chunk: Buffer) => {
+    const stream = (file as unknown as { internalStream(type: "uint8array"): ChunkStream }).internalStream("uint8array");
+    stream.on("data", (chunk: Uint8Array) => {
       try {
-        parser.write(decoder.write(chunk));
+        parser.write(decoder.decode(chunk, { stream: true }));
       } catch (e) {
         stream.pause();
         reject(e as Error);
@@ -92,13 +102,14 @@ export async function parsePart(zip: JSZip, path: string, handlers: SaxHandlers)
     stream.on("error", reject);
     stream.on("end", () => {
       try {
-        parser.write(decoder.end());
+        parser.write(decoder.decode());
         parser.close();
         resolve();
       } catch (e) {
         reject(e as Error);
       }
     });
+    stream.resume();
   });
   return true;
 }

@@ -13,7 +13,7 @@ import { dirname, join } from "node:path";
 import { a1 } from "../workbook/grid";
 import { resolveNumberFormats } from "../workbook/plan/formats";
 import { freeSheetName } from "../workbook/plan/sheetName";
-import type { CellStyle, DataValidationSpec, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
+import type { CellStyle, DataValidationSpec, PlanFormula, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
 import { markerName } from "./marker";
 import { allSheetNames, mergeIntoPackage, replacedSheets, type PlacedSheet } from "./merge";
 import { openPackage, type XlsxPackage } from "./package";
@@ -59,6 +59,19 @@ export function planPiece(plan: SheetPlan, from: number, to: number): SheetPlan 
     dataValidation: plan.dataValidation?.flatMap((v) => clip(v.range).map((range) => ({ ...v, range }))),
   };
   if (plan.chart) delete piece.chart;
+  const lastRow = map(to) + 1;
+  if (plan.formulas) {
+    piece.formulas = plan.formulas.flatMap((f) => {
+      // A formula above the table (a check over all rows) reads this piece's rows only.
+      if (f.row <= head) return [{ ...f, formula: f.formula.replace(/(\$[A-Z]{1,3}\$)(\d+)/g, (_m, col: string, row: string) => `${col}${Math.min(Number(row), lastRow)}`) }];
+      if (f.row < from || f.row > to) return [];
+      // A row's own formula refers to its own row, which moves with it.
+      const own = String(f.row + 1);
+      const moved = String(map(f.row) + 1);
+      return [{ ...f, row: map(f.row), formula: f.formula.replace(/(\$?[A-Z]{1,3})(\$?)(\d+)/g, (m, col: string, abs: string, row: string) => (abs === "" && row === own ? `${col}${moved}` : m)) }];
+    });
+  }
+  if (plan.pageBreaks) piece.pageBreaks = plan.pageBreaks.filter((r) => r <= head || (r >= from && r <= to)).map(map);
   return piece;
 }
 
@@ -116,6 +129,9 @@ function worksheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions>
 async function streamPlan(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, plan: SheetPlan, cache: StyleCache): Promise<void> {
   const ws = wb.addWorksheet(name, worksheetOptions(plan));
   plan.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  for (const c of plan.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
+  const formulasByRow = new Map<number, PlanFormula[]>();
+  for (const f of plan.formulas ?? []) formulasByRow.set(f.row, [...(formulasByRow.get(f.row) ?? []), f]);
   // The streaming writer marks merged cells in rows it has not committed yet, so each merge is
   // declared when its first row comes up: declared all at once, a merge near the end of a long
   // sheet would keep every row before it in memory.
@@ -177,14 +193,32 @@ async function streamPlan(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
         if (v !== null) cell.value = v;
         if (style) cell.style = style;
       }
+      for (const f of formulasByRow.get(r) ?? []) {
+        const cell = row.getCell(f.col + 1);
+        // No cached result: Excel calculates on load (the workbook asks it to) and LibreOffice computes
+        // a formula that has none, where it would show a cached figure as it is.
+        cell.value = { formula: f.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+        const style = cache.get(active.filter((st) => st.range.c0 <= f.col && f.col <= st.range.c1), f.format ?? "General");
+        if (style) cell.style = style;
+      }
       row.commit();
     }
   }
+  for (const lv of plan.listValidation ?? []) {
+    const source = `$${a1(lv.source.r0, lv.source.c0).replace(/(\d+)$/, "$$$1")}:$${a1(lv.source.r1, lv.source.c1).replace(/(\d+)$/, "$$$1")}`;
+    const rule: ExcelJS.DataValidation = { type: "list", allowBlank: false, showErrorMessage: true, error: lv.message, formulae: [source] };
+    for (let r = lv.range.r0; r <= lv.range.r1; r++) for (let c = lv.range.c0; c <= lv.range.c1; c++) addValidation(ws, a1(r, c), rule);
+  }
   for (const dv of plan.dataValidation ?? []) {
     const rule = validation(dv);
-    for (let r = dv.range.r0; r <= dv.range.r1; r++) for (let c = dv.range.c0; c <= dv.range.c1; c++) (ws as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(a1(r, c), rule);
+    for (let r = dv.range.r0; r <= dv.range.r1; r++) for (let c = dv.range.c0; c <= dv.range.c1; c++) addValidation(ws, a1(r, c), rule);
   }
   ws.commit();
+}
+
+function addValidation(ws: ExcelJS.Worksheet, address: string, rule: ExcelJS.DataValidation): void {
+  // The streaming sheet has the collection; ExcelJS's typings only declare it on the in-memory sheet.
+  (ws as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(address, rule);
 }
 
 /** Bytes of sheet XML allowed to wait for compression before the writer pauses. */
@@ -263,7 +297,7 @@ export async function writeResultXlsx(plans: SheetPlan[], opts: WriteResultOptio
     const cache = new StyleCache();
     for (const s of sheets) await streamPlan(wb, s.name, s.plan, cache);
     await wb.commit();
-    const placed: PlacedSheet[] = sheets.map((s) => ({ name: s.name, marker: markerName(s.kind, s.part) }));
+    const placed: PlacedSheet[] = sheets.map((s) => ({ name: s.name, marker: markerName(s.kind, s.part), rowBreaks: s.plan.pageBreaks ?? [], formulas: (s.plan.formulas?.length ?? 0) > 0 }));
     await mergeIntoPackage(base, await openPackage(readFileSync(resultFile)), placed, opts.outPath);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { getPreset } from "../../src/engine";
 import type { Rules } from "../../src/engine/types";
 import type { JsonYearCycle } from "../../src/cli/yearCycle";
-import { readKindedSheets } from "../../src/xlsx/rated";
+import { readKindedSheets } from "../../src/xlsx/read";
 import { readHistorySheet } from "../../src/workbook/read/previous";
 import { runCliAsync } from "./run";
 

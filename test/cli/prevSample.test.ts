@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { NEW_IN_2013, ONLY_IN_2012, SPELT_IN_2012, writePrevSample, PREV_SAMPLE_FILE } from "../../scripts/make-prev-sample";
 import { HEADER, sampleSheetRows } from "../../scripts/make-sample";
 import type { JsonYearCycle } from "../../src/cli/yearCycle";
-import { readKindedSheets } from "../../src/xlsx/rated";
+import { readKindedSheets } from "../../src/xlsx/read";
 import { REPO, runCliAsync } from "./run";
 
 const PREV_SAMPLE = join(REPO, "samples", PREV_SAMPLE_FILE);

@@ -15,7 +15,8 @@ import { prepareRun } from "../../src/workbook/read/prepare";
 import { readXlsxGrids } from "../../src/xlsx/read";
 import { caseResult } from "../workbook/plan/detailsCase";
 import { cellRef } from "../../src/workbook/plan/formulas";
-import { convertWithLibreOffice, savedValues, writePlansForCheck } from "./formulasXlsx";
+import { writeResultXlsx } from "../../src/xlsx/write";
+import { convertWithLibreOffice, savedValues } from "./formulasXlsx";
 
 const SAMPLE = join(__dirname, "../../samples/henan-zones-sample.xlsx");
 
@@ -40,8 +41,8 @@ describe("LibreOffice computes the plans' formulas", () => {
     const pickerRow = picker.values.findIndex((r) => r[0] === "选择集聚区");
     picker.values[pickerRow][1] = sample.zones[picked].zone;
     const pages = buildZonePages(sample, "zh-CN", "pages");
-    await writePlansForCheck([details, picker], join(dir, "check.xlsx"));
-    await writePlansForCheck([pages], join(dir, "pages.xlsx"));
+    await writeResultXlsx([details, picker], { outPath: join(dir, "check.xlsx") });
+    await writeResultXlsx([pages], { outPath: join(dir, "pages.xlsx") });
     convertWithLibreOffice(dir, [join(dir, "check.xlsx")], "xlsx");
     convertWithLibreOffice(dir, [join(dir, "pages.xlsx")], "pdf");
     pagesPdf = join(dir, "out", "pages.pdf");

@@ -7,8 +7,8 @@ import { sampleSheetRows } from "../../../scripts/make-sample";
 import { createOfficeRatingHost } from "../../../src/excel/officeHost";
 import { readPreviousRating } from "../../../src/workbook/read/previous";
 import { readHistorySheet } from "../../../src/workbook/read/previous";
-import { readKindedSheetsInBrowser } from "../../../src/xlsx/browserRated";
-import { readKindedSheets } from "../../../src/xlsx/rated";
+import { readKindedSheets as readKindedSheetsInBrowser } from "../../../src/xlsx/sheets";
+import { readKindedSheets } from "../../../src/xlsx/read";
 import type { Grid } from "../../../src/workbook/grid";
 import { createFakeExcel, FakeWorkbook, type FakeSheet } from "../../fake-excel";
 
