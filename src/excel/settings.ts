@@ -31,7 +31,8 @@ export function sessionSettings(autoRecompute = false): PaneSettings {
 
 /** The open workbook's settings; in memory where Office lacks the Settings requirement set. */
 export function documentSettings(): PaneSettings {
-  if (!Office.context.requirements.isSetSupported("Settings", "1.1")) return sessionSettings();
+  // Outside an Office host (office.js opened in a plain browser) there is no context to ask.
+  if (!Office.context?.requirements?.isSetSupported("Settings", "1.1") || !Office.context.document) return sessionSettings();
   const settings = Office.context.document.settings;
   return {
     remembered: true,

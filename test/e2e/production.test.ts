@@ -56,10 +56,12 @@ async function openPane(displayLanguage: string): Promise<Page> {
 }
 
 describe("production build", () => {
-  it("bundles neither ExcelJS, nor the fake Excel, nor the demo", () => {
+  it("bundles neither ExcelJS, nor the fake Excel, nor the demo, nor the Node side of the .xlsx adapter", () => {
     expect(modules.length).toBeGreaterThan(100);
     expect(modules.some((m) => m.includes("src/taskpane/components/App.tsx"))).toBe(true);
-    expect(modules.filter((m) => /node_modules\/exceljs|test\/fake-excel|src\/demo|src\/xlsx/.test(m))).toEqual([]);
+    expect(modules.filter((m) => /node_modules\/exceljs|test\/fake-excel|src\/demo|src\/xlsx\/(read|write|merge)\.ts/.test(m))).toEqual([]);
+    // Last year's rated workbook is read in the pane by the CLI's own sheet reader.
+    expect(modules.some((m) => m.includes("src/xlsx/sheets.ts"))).toBe(true);
   });
 
   it("has the pages Office opens load office.js first, through the loader, and their own script after it", () => {
@@ -90,9 +92,11 @@ describe("production build", () => {
     expect(await message.textContent()).toContain("无法读取工作簿：Excel is in cell-editing mode");
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
     const calls = () => page.evaluate(() => (window as unknown as { excelCalls: number }).excelCalls);
-    expect(await calls()).toBe(1);
+    // The overview's read, and the request that starts following the workbook's edits.
+    const before = await calls();
+    expect(before).toBeGreaterThanOrEqual(1);
     await page.getByRole("button", { name: "重试" }).click();
-    await page.waitForFunction(() => (window as unknown as { excelCalls: number }).excelCalls === 2);
+    await page.waitForFunction((n) => (window as unknown as { excelCalls: number }).excelCalls > n, before);
     await message.waitFor();
     await page.screenshot({ path: join(OUT, "06-production-error.png") });
     await page.close();
