@@ -66,6 +66,12 @@ export function contributionFormula(ref: IndicatorReference, row: number, missin
   return `=${filled}/100*${cellRef(row, COL.weight)}`;
 }
 
+/**
+ * Detail rows up to which every row gets its recomputing formula: about 22,000 zones of 11
+ * indicators. Past it the file would carry millions of formulas that Excel recalculates on opening.
+ */
+export const MAX_FORMULA_ROWS = 250_000;
+
 export function buildDetails(result: RatingResult, l: PlanLabels, locale: Locale): SheetPlan {
   const x = explainLabels(locale);
   const dimName = new Map(result.rules.dimensions.map((dm) => [dm.key, locale === "en-US" ? dm.nameEn : dm.nameZh]));
@@ -111,7 +117,9 @@ export function buildDetails(result: RatingResult, l: PlanLabels, locale: Locale
     d.styles.push({ range: { r0: first, c0: 0, r1: last, c1: COL.ref2 }, border: true });
     d.styles.push({ range: { r0: first, c0: 1, r1: last, c1: 1 }, wrap: true });
   }
-  const checkRow = references.length > 0 ? addRow(d, [x.checkRow]) : -1;
+  const detailRows = result.zones.reduce((n, z) => n + z.indicators.length, 0);
+  const withFormulas = detailRows <= MAX_FORMULA_ROWS;
+  const checkRow = references.length > 0 ? addRow(d, [withFormulas ? x.checkRow : x.checkOmitted(detailRows, MAX_FORMULA_ROWS)]) : -1;
 
   const header = addHeaderRow(d, [l.rank, l.zone, l.dimension, l.indicator, l.raw, l.unit, l.method, l.score, l.weight, l.contribution, x.referenceItems, x.reference1, x.reference2, x.recomputed, x.difference]);
   for (const z of result.zones) {
@@ -133,7 +141,7 @@ export function buildDetails(result: RatingResult, l: PlanLabels, locale: Locale
         a,
         b,
       ]);
-      if (!ref) return;
+      if (!ref || !withFormulas) return;
       formulas.push({ row: r, col: COL.recomputed, formula: contributionFormula(ref, r, missingCells[j]), result: s.contribution, format: CONTRIBUTION });
       formulas.push({ row: r, col: COL.difference, formula: `=${cellRef(r, COL.recomputed)}-${cellRef(r, COL.contribution)}`, result: 0, format: DIFFERENCE });
     });
@@ -149,7 +157,7 @@ export function buildDetails(result: RatingResult, l: PlanLabels, locale: Locale
   if (checkRow >= 0) {
     d.merges.push({ r0: checkRow, c0: 0, r1: checkRow, c1: COL.ref2 });
     d.styles.push({ range: { r0: checkRow, c0: 0, r1: checkRow, c1: WIDTH - 1 }, bold: true, wrap: true, border: true });
-    if (last >= first) {
+    if (last >= first && withFormulas) {
       const total = `SUMPRODUCT(ABS(${cellRef(first, COL.difference, true)}:${cellRef(last, COL.difference, true)}))`;
       formulas.push({ row: checkRow, col: COL.recomputed, formula: `=${total}`, result: 0, format: DIFFERENCE });
       formulas.push({ row: checkRow, col: COL.difference, formula: `=IF(${cellRef(checkRow, COL.recomputed)}<=${CHECK_TOLERANCE},${textLiteral(x.checkOk)},${textLiteral(x.checkBad)})`, result: x.checkOk });

@@ -18,6 +18,8 @@ export interface ExplainLabels {
   recomputed: string;
   difference: string;
   checkRow: string;
+  /** The check row when the table is too long for a formula on every row. */
+  checkOmitted(rows: number, limit: number): string;
   checkOk: string;
   checkBad: string;
   /** Names of the references a method used, e.g. "最小值 / 最大值". */
@@ -126,6 +128,7 @@ const ZH: ExplainLabels = {
   recomputed: "公式复算",
   difference: "差异",
   checkRow: "复算核对：“公式复算”用 Excel 公式由原始值、参照值和权重重算每行的得分贡献，“差异”＝公式复算－得分贡献；右侧为差异绝对值合计与结论",
+  checkOmitted: (rows, limit) => `复算核对：本表共 ${rows.toLocaleString("en-US")} 行明细，超过 ${limit.toLocaleString("en-US")} 行时不逐行写入复算公式（文件过大、Excel 打开过慢）；每行的参照值仍在右侧，可按上方公式逐行核算`,
   checkOk: "一致",
   checkBad: "有差异",
   referenceNames: (m, lower) => REFERENCES_ZH[m][lower ? 1 : 0],
@@ -204,6 +207,7 @@ const EN: ExplainLabels = {
   recomputed: "Recomputed",
   difference: "Difference",
   checkRow: "Check: \"Recomputed\" redoes each row's contribution with an Excel formula from the raw value, references and weight; \"Difference\" = recomputed − contribution. Right: total absolute difference and verdict",
+  checkOmitted: (rows, limit) => `Check: this table has ${rows.toLocaleString("en-US")} rows; past ${limit.toLocaleString("en-US")} rows no recomputing formula is written on each row (the file would be too large and slow to open). Each row still carries its references, to check by the formulas above`,
   checkOk: "Match",
   checkBad: "Differs",
   referenceNames: (m, lower) => REFERENCES_EN[m][lower ? 1 : 0],

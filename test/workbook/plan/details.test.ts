@@ -1,6 +1,9 @@
 // 计算明细 with its references: the hand-worked six-zone case (detailsCase.ts) recomputed from
 // what the sheet shows, and the sheet's live formulas evaluated to the engine's figures.
+import { getPreset, rate } from "../../../src/engine";
+import { MAX_FORMULA_ROWS } from "../../../src/workbook/plan/details";
 import { buildResultPlans } from "../../../src/workbook/plan/results";
+import { table, zone } from "../../engine/fixtures";
 import type { PlanCell, SheetPlan } from "../../../src/workbook/plan/types";
 import { sheetReader, type Scalar } from "../../excel/formulasEval";
 import { HAND, caseResult, handScore } from "./detailsCase";
@@ -126,4 +129,15 @@ describe("计算明细 references", () => {
     expect(plain.formulas).toBeUndefined();
     expect(plain.values[2].slice(10)).toEqual(["", null, null, null, null]);
   });
+});
+
+test("past MAX_FORMULA_ROWS detail rows no row gets a formula, and the check row says why; the references stay", () => {
+  const indicators = getPreset("henan-2013")!.dimensions.reduce((n, d) => n + d.indicators.length, 0);
+  const count = Math.floor(MAX_FORMULA_ROWS / indicators) + 1;
+  const zones = Array.from({ length: count }, (_, i) => zone(`区${i}`, { va: 10 + (i % 97), tax: 1 + (i % 13), emp: 1 + (i % 5) }));
+  const details = buildResultPlans(rate(table(zones), getPreset("henan-2013")!), [], "zh-CN").find((p) => p.kind === "details")!;
+  expect(details.formulas ?? []).toEqual([]);
+  expect(details.values.some((row) => typeof row[0] === "string" && row[0].includes(`超过 ${MAX_FORMULA_ROWS.toLocaleString("en-US")} 行时不逐行写入复算公式`))).toBe(true);
+  const last = details.values[details.values.length - 1];
+  expect(last[11] !== null || last[12] !== null || last[10] !== "").toBe(true);
 });
