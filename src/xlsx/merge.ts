@@ -15,6 +15,19 @@ import { appendChildren, applySplices, childrenOf, escapeXml, first, removeEleme
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const STYLES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+const STYLES_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+interface AddedRel {
+  id: string;
+  target: string;
+  type: string;
+}
+
+interface AddedPart {
+  path: string;
+  contentType: string;
+}
 const CONTENT_TYPES = "[Content_Types].xml";
 
 /** The parts of the output package, in order; folder entries are not part of an OPC package. */
@@ -230,21 +243,21 @@ function printTitles(resultWorkbook: string): Map<number, string> {
   return out;
 }
 
-function editRels(xml: string, dropped: ReadonlySet<string>, dropTypes: (type: string) => boolean, added: Array<{ id: string; target: string }>): string {
+function editRels(xml: string, dropped: ReadonlySet<string>, dropTypes: (type: string) => boolean, added: AddedRel[]): string {
   const els = xmlElements(xml);
   const root = els[0];
   const splices: Splice[] = [];
   for (const r of childrenOf(els, root, "Relationship")) if (dropped.has(r.attrs.Id ?? "") || dropTypes(r.attrs.Type ?? "")) splices.push(removeElement(r));
-  splices.push(...appendChildren(root, xml, added.map((a) => `<${root.prefix}Relationship Id="${a.id}" Type="${WORKSHEET_TYPE}" Target="${escapeXml(a.target)}"/>`).join("")));
+  splices.push(...appendChildren(root, xml, added.map((a) => `<${root.prefix}Relationship Id="${a.id}" Type="${a.type}" Target="${escapeXml(a.target)}"/>`).join("")));
   return applySplices(xml, splices);
 }
 
-function editContentTypes(xml: string, removed: ReadonlySet<string>, added: string[]): string {
+function editContentTypes(xml: string, removed: ReadonlySet<string>, added: AddedPart[]): string {
   const els = xmlElements(xml);
   const root = els[0];
   const splices: Splice[] = [];
   for (const o of childrenOf(els, root, "Override")) if (removed.has(entryName(o.attrs.PartName ?? ""))) splices.push(removeElement(o));
-  splices.push(...appendChildren(root, xml, added.map((p) => `<${root.prefix}Override PartName="/${escapeXml(p)}" ContentType="${WORKSHEET_CONTENT}"/>`).join("")));
+  splices.push(...appendChildren(root, xml, added.map((p) => `<${root.prefix}Override PartName="/${escapeXml(p.path)}" ContentType="${p.contentType}"/>`).join("")));
   return applySplices(xml, splices);
 }
 
@@ -298,23 +311,31 @@ export async function mergeIntoPackage(base: XlsxPackage | undefined, result: Xl
 
   const workbook = editWorkbook(await text(base.zip, base.workbookPath), dropped, additions);
   const wbRelsPath = relsPathOf(base.workbookPath);
-  const rels = editRels(
-    await text(base.zip, wbRelsPath),
-    workbook.droppedRels,
-    (type) => dropped.size > 0 && type.endsWith("/calcChain"),
-    additions.map((a) => ({ id: a.relId, target: relativeTarget(base.workbookPath, a.path) })),
-  );
-  const types = editContentTypes(await text(base.zip, CONTENT_TYPES), droppedParts, additions.map((a) => a.path));
+  const addedRels: AddedRel[] = additions.map((a) => ({ id: a.relId, target: relativeTarget(base.workbookPath, a.path), type: WORKSHEET_TYPE }));
+  const addedParts: AddedPart[] = additions.map((a) => ({ path: a.path, contentType: WORKSHEET_CONTENT }));
+  const resultStyles = await text(result.zip, result.workbookRels.find((r) => r.type.endsWith("/styles"))!.path);
   const stylesRel = base.workbookRels.find((r) => r.type.endsWith("/styles"));
-  const resultStylesRel = result.workbookRels.find((r) => r.type.endsWith("/styles"))!;
-  if (!stylesRel) throw new Error("The workbook has no styles part.");
-  const styles = mergeStyles(await text(base.zip, stylesRel.path), await text(result.zip, resultStylesRel.path));
+  let styles: { path: string; xml: string; xfOffset: number };
+  if (stylesRel) styles = { path: entryName(stylesRel.path), ...mergeStyles(await text(base.zip, stylesRel.path), resultStyles) };
+  else {
+    // A workbook written without a styles part (some generators leave it out) takes the result's.
+    let path = "xl/styles.xml";
+    for (let k = 2; paths.has(path); k++) path = `xl/styles${k}.xml`;
+    let id = "rIdZoneRatingStyles";
+    while (relIds.has(id)) id += "_";
+    styles = { path, xml: resultStyles, xfOffset: 0 };
+    addedRels.push({ id, target: relativeTarget(base.workbookPath, path), type: STYLES_TYPE });
+    addedParts.push({ path, contentType: STYLES_CONTENT });
+    out.push([path, resultStyles]);
+  }
+  const rels = editRels(await text(base.zip, wbRelsPath), workbook.droppedRels, (type) => dropped.size > 0 && type.endsWith("/calcChain"), addedRels);
+  const types = editContentTypes(await text(base.zip, CONTENT_TYPES), droppedParts, addedParts);
 
   const replaced = new Map<string, string>([
     [entryName(base.workbookPath), workbook.xml],
     [entryName(wbRelsPath), rels],
     [CONTENT_TYPES, types],
-    [entryName(stylesRel.path), styles.xml],
+    [styles.path, styles.xml],
   ]);
   for (const [name, f] of Object.entries(base.zip.files)) {
     const entry = entryName(name);

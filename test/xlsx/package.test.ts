@@ -4,7 +4,7 @@
 // defined name scoped to a sheet, print titles, a second user sheet after the data).
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rate } from "../../src/engine";
@@ -113,4 +113,25 @@ test("a rated workbook and a re-rated one are sound packages, and the input's ow
   // One print-titles name per sheet that has them: the input's, and each result sheet's.
   expect(new Set(printTitles.map((e) => e.attrs.localSheetId)).size).toBe(printTitles.length);
   expect(printTitles.some((e) => e.attrs.localSheetId === "0")).toBe(true);
+});
+
+test("a workbook written without a styles part is rated into a sound package that gains one", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("指标数据");
+  [HEADER, ...zones()].forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const name = (part: string) => Object.keys(zip.files).find((n) => n.replace(/^\//, "") === part)!;
+  zip.remove(name("xl/styles.xml"));
+  const drop = async (part: string, pattern: RegExp) => zip.file(name(part), (await zip.file(name(part))!.async("string")).replace(pattern, ""));
+  await drop("xl/_rels/workbook.xml.rels", /<Relationship [^>]*styles"?[^>]*\/>/);
+  await drop("[Content_Types].xml", /<Override [^>]*styles\.xml[^>]*\/>/);
+  // Cells of the stripped file must not point at styles that no longer exist.
+  await drop("xl/worksheets/sheet1.xml", / s="\d+"/g);
+  const input = join(dir, "no-styles.xlsx");
+  writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+  expect((await parts(input)).has("xl/styles.xml")).toBe(false);
+  const out = join(dir, "no-styles-rated.xlsx");
+  await rateFile(input, out);
+  expect(await packageProblems(out)).toEqual([]);
+  expect((await new ExcelJS.Workbook().xlsx.readFile(out)).getWorksheet("综合排名")!.getCell("A1").font?.bold).toBe(true);
 });
