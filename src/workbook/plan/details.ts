@@ -6,7 +6,7 @@ import type { Locale } from "../../i18n/locale";
 import { addHeaderRow, addRow, addSpanningRow, borderRows, finishPlan, fitWidth, formatColumns, newDraft, SECTION_FILL, titleStyle } from "./draft";
 import { explainLabels } from "./explainLabels";
 import { cellRef, clip100, textLiteral } from "./formulas";
-import type { PlanLabels } from "./labels";
+import { sheetTitle, type PlanLabels } from "./labels";
 import type { PlanFormula, SheetPlan } from "./types";
 
 const INTEGER = "0";
@@ -25,7 +25,7 @@ const WIDTH = 15;
 const COL = { rank: 0, zone: 1, dimension: 2, indicator: 3, raw: 4, unit: 5, method: 6, score: 7, weight: 8, contribution: 9, refNames: 10, ref1: 11, ref2: 12, recomputed: 13, difference: 14 } as const;
 
 /** The two references a method scores from, in the order its formula reads them. */
-export function referenceValues(ref: IndicatorReference): [number | null, number | null] {
+function referenceValues(ref: IndicatorReference): [number | null, number | null] {
   switch (ref.method) {
     case "minmax":
       return [ref.min, ref.max];
@@ -59,7 +59,7 @@ function scoreExpression(method: NormMethod, lower: boolean, x: string, a: strin
  * The contribution of the row `row` recomputed from its own raw value, references and weight; a
  * zone without the value takes the missing score from the reference block (`missingCell`).
  */
-export function contributionFormula(ref: IndicatorReference, row: number, missingCell: string): string {
+function contributionFormula(ref: IndicatorReference, row: number, missingCell: string): string {
   const x = cellRef(row, COL.raw);
   const score = scoreExpression(ref.method, ref.lowerIsBetter, x, cellRef(row, COL.ref1), cellRef(row, COL.ref2));
   const filled = ref.missingScore === null ? score : `IF(ISNUMBER(${x}),${score},${missingCell})`;
@@ -75,7 +75,7 @@ export const MAX_FORMULA_ROWS = 250_000;
 export function buildDetails(result: RatingResult, l: PlanLabels, locale: Locale): SheetPlan {
   const x = explainLabels(locale);
   const dimName = new Map(result.rules.dimensions.map((dm) => [dm.key, locale === "en-US" ? dm.nameEn : dm.nameZh]));
-  const title = `${l.yearPrefix(result.year)}${l.titles.details}`;
+  const title = sheetTitle(l, "details", result.year);
   const references = result.references ?? [];
   const d = newDraft(WIDTH);
   const formulas: PlanFormula[] = [];
@@ -172,11 +172,11 @@ export function buildDetails(result: RatingResult, l: PlanLabels, locale: Locale
     columnWidths: [6, fitWidth(d, 1, 16, 24, header + 1), 10, 16, 10, 10, 10, 10, 9, 10, 15, 10, 10, 10, 10],
     orientation: "landscape",
     freezeCols: 2,
+    // The reference block would fill the screen if frozen and half of every printed page if repeated:
+    // every row carries its own references, so only the table's header row repeats on paper.
+    freezeRows: 0,
+    titleRows: [header, header],
   });
-  // The reference block would fill the screen if frozen and half of every printed page if repeated:
-  // every row carries its own references, so only the table's header row repeats on paper.
-  plan.freeze = { rows: 0, cols: 2 };
-  plan.print.titleRows = [header, header];
   if (formulas.length > 0) plan.formulas = formulas;
   return plan;
 }

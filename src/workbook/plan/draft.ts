@@ -91,7 +91,7 @@ function listSeparator(text: string): string | undefined {
  * Text that fits one Excel cell: a longer one (a tie among thousands of zones) is cut and ends by
  * saying how much was left out. A list is cut after a whole item, and counts the items left out.
  */
-export function capCellText(text: string, l: Pick<PlanLabels, "moreItems" | "moreChars">): string {
+function capCellText(text: string, l: Pick<PlanLabels, "moreItems" | "moreChars">): string {
   if (text.length <= MAX_CELL_TEXT) return text;
   // Room for the note with the largest count it could show.
   const room = MAX_CELL_TEXT - Math.max(l.moreItems(text.length).length, l.moreChars(text.length).length);
@@ -114,6 +114,10 @@ export interface FinishOptions {
   columnWidths: number[];
   orientation: "portrait" | "landscape";
   freezeCols: number;
+  /** Rows frozen on screen; default: down to the header row. */
+  freezeRows?: number;
+  /** Rows repeated on every printed page; default: the title down to the header row. */
+  titleRows?: [number, number];
 }
 
 /** The one place every sheet plan passes: no text cell leaves it over Excel's limit. */
@@ -134,8 +138,8 @@ export function finishPlan(d: Draft, o: FinishOptions): SheetPlan {
     columnWidths: o.columnWidths,
     merges: d.merges,
     styles: d.styles,
-    freeze: { rows: o.headerRow + 1, cols: o.freezeCols },
-    print: { orientation: o.orientation, paper: "A4", titleRows: [0, o.headerRow], fitToWidth: true, footer: o.labels.footer },
+    freeze: { rows: o.freezeRows ?? o.headerRow + 1, cols: o.freezeCols },
+    print: { orientation: o.orientation, paper: "A4", titleRows: o.titleRows ?? [0, o.headerRow], fitToWidth: true, footer: o.labels.footer },
   };
 }
 

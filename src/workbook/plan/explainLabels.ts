@@ -3,6 +3,7 @@
 import type { AwardList, NormMethod } from "../../engine/types";
 import type { AwardStatus } from "../../engine/explain";
 import type { Locale } from "../../i18n/locale";
+import { grouped } from "./labels";
 
 export interface ExplainLabels {
   // 计算明细
@@ -128,7 +129,7 @@ const ZH: ExplainLabels = {
   recomputed: "公式复算",
   difference: "差异",
   checkRow: "复算核对：“公式复算”用 Excel 公式由原始值、参照值和权重重算每行的得分贡献，“差异”＝公式复算－得分贡献；右侧为差异绝对值合计与结论",
-  checkOmitted: (rows, limit) => `复算核对：本表共 ${rows.toLocaleString("en-US")} 行明细，超过 ${limit.toLocaleString("en-US")} 行时不逐行写入复算公式（文件过大、Excel 打开过慢）；每行的参照值仍在右侧，可按上方公式逐行核算`,
+  checkOmitted: (rows, limit) => `复算核对：本表共 ${grouped(rows)} 行明细，超过 ${grouped(limit)} 行时不逐行写入复算公式（文件过大、Excel 打开过慢）；每行的参照值仍在右侧，可按上方公式逐行核算`,
   checkOk: "一致",
   checkBad: "有差异",
   referenceNames: (m, lower) => REFERENCES_ZH[m][lower ? 1 : 0],
@@ -137,7 +138,7 @@ const ZH: ExplainLabels = {
   picker: "选择集聚区",
   pickerHint: "在左侧黄色单元格的下拉列表中选择",
   pickerError: "请从下拉列表中选择集聚区名称。",
-  pagesCapped: (shown, total) => `本次共评定 ${total.toLocaleString("en-US")} 个集聚区，此处按综合排名列出前 ${shown.toLocaleString("en-US")} 个的档案；其余集聚区的档案请在任务窗格中点选查看。`,
+  pagesCapped: (shown, total) => `本次共评定 ${grouped(total)} 个集聚区，此处按综合排名列出前 ${grouped(shown)} 个的档案；其余集聚区的档案请在任务窗格中点选查看。`,
   dataBlock: "本页公式查找的数据（请勿修改）",
   heading: (zone, city) => `${zone}（${city}）`,
   sections: { stars: "一、星级评定", ranking: "二、综合排名", dimensions: "三、分项得分", indicators: "四、优势与弱项指标", awards: "五、表彰情况", veto: "六、否决事项与加扣分" },
@@ -207,7 +208,7 @@ const EN: ExplainLabels = {
   recomputed: "Recomputed",
   difference: "Difference",
   checkRow: "Check: \"Recomputed\" redoes each row's contribution with an Excel formula from the raw value, references and weight; \"Difference\" = recomputed − contribution. Right: total absolute difference and verdict",
-  checkOmitted: (rows, limit) => `Check: this table has ${rows.toLocaleString("en-US")} rows; past ${limit.toLocaleString("en-US")} rows no recomputing formula is written on each row (the file would be too large and slow to open). Each row still carries its references, to check by the formulas above`,
+  checkOmitted: (rows, limit) => `Check: this table has ${grouped(rows)} rows; past ${grouped(limit)} rows no recomputing formula is written on each row (the file would be too large and slow to open). Each row still carries its references, to check by the formulas above`,
   checkOk: "Match",
   checkBad: "Differs",
   referenceNames: (m, lower) => REFERENCES_EN[m][lower ? 1 : 0],
@@ -216,7 +217,7 @@ const EN: ExplainLabels = {
   picker: "Zone",
   pickerHint: "Pick from the yellow cell's drop-down",
   pickerError: "Pick a zone name from the drop-down list.",
-  pagesCapped: (shown, total) => `This run rated ${total.toLocaleString("en-US")} zones; the profiles of the first ${shown.toLocaleString("en-US")} by composite rank are printed here. See any other zone's profile by clicking it in the task pane.`,
+  pagesCapped: (shown, total) => `This run rated ${grouped(total)} zones; the profiles of the first ${grouped(shown)} by composite rank are printed here. See any other zone's profile by clicking it in the task pane.`,
   dataBlock: "Data this page's formulas look up (do not edit)",
   heading: (zone, city) => `${zone} (${city})`,
   sections: { stars: "1. Star rating", ranking: "2. Ranking", dimensions: "3. Dimension points", indicators: "4. Strongest and weakest indicators", awards: "5. Awards", veto: "6. Veto, bonus and penalty" },

@@ -9,7 +9,7 @@ import type { NameMappingRow, NameMatch, Unmatched } from "../read/zoneNames";
 import { PROVENANCE, word, type Words } from "../read/rulesLabels";
 import { addHeaderRow, addRow, addSpanningRow, borderRows, finishPlan, fitWidth, formatColumns, newDraft, SECTION_FILL, titleStyle, type Draft } from "./draft";
 import { HISTORY_COLUMNS, HISTORY_NOTE, MATCH_KINDS, NAME_MAP_COLUMNS, NAME_MAP_NOTE, VALUE_SOURCES, type ValueSource } from "./historyLabels";
-import { planLabels, type PlanLabels } from "./labels";
+import { planLabels, sheetTitle, type PlanLabels } from "./labels";
 import { starText } from "./results";
 import type { SheetPlan } from "./types";
 
@@ -19,7 +19,7 @@ const DROPPED_WORD: Words = { zh: "撤销", en: "dropped" };
 const POINTS = "0.00";
 const VALUE = "0.00";
 /** Years the trend sheet shows per zone: a decade prints one page wide. */
-export const TREND_YEARS = 8;
+const TREND_YEARS = 8;
 
 const W = {
   yearsSpan: { zh: "（{from}—{to}年）", en: " ({from}–{to})" },
@@ -74,7 +74,7 @@ class Say {
     return word(PROVENANCE[p], this.locale);
   }
   join(items: readonly string[]): string {
-    return items.join(this.locale === "zh-CN" ? "、" : ", ");
+    return items.join(this.l.listJoin);
   }
 }
 
@@ -215,7 +215,7 @@ function suggestionText(s: Say, u: Unmatched): string {
 export function buildCarryPlan(c: CarrySummary, locale: Locale): SheetPlan {
   const s = new Say(locale);
   const d = newDraft(8);
-  const title = `${s.l.yearPrefix(c.year)}${s.l.titles.carry}${c.prevYear === undefined ? "" : s.w(W.carryFrom, { year: c.prevYear })}`;
+  const title = `${sheetTitle(s.l, "carry", c.year)}${c.prevYear === undefined ? "" : s.w(W.carryFrom, { year: c.prevYear })}`;
   addSpanningRow(d, title, titleStyle());
   const header = addHeaderRow(d, [s.l.zone, s.l.city, s.w(W.prevName), s.w(W.matchKind), s.w(W.prevRank), s.w(W.prevStars), s.w(W.maxStars), s.w(W.source)]);
   for (const r of c.rows) {
@@ -310,7 +310,7 @@ export function buildTargetsPlan(t: TargetAttainment, result: RatingResult, loca
   const s = new Say(locale);
   const width = 4 + t.targets.length * 4;
   const d = newDraft(width);
-  const title = `${s.l.yearPrefix(result.year)}${s.l.titles.targets}`;
+  const title = sheetTitle(s.l, "targets", result.year);
   addSpanningRow(d, title, titleStyle());
   const header = targetHeader(d, s, t);
   for (const z of t.zones) {

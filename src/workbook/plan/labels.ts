@@ -23,6 +23,8 @@ export interface PlanLabels {
   /** "税收差 1.23 亿元" */
   shortfallItem: (indicator: StarIndicator, amount: string) => string;
   shortfallJoin: string;
+  /** Between the items of a list in a cell: award names, zone names. */
+  listJoin: string;
   starLevelName: (level: number) => string;
   noStars: string;
   starCountsTitle: string;
@@ -133,11 +135,11 @@ const UNITS: Record<string, string> = {
 };
 
 /** Amounts in printed sentences, digits grouped as on the prize notices (15,000,000). */
-function grouped(value: number): string {
+export function grouped(value: number): string {
   return new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(value);
 }
 
-const CN_DIGITS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+export const CN_DIGITS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 const ZH: PlanLabels = {
   sheetNames: SHEETS_ZH,
@@ -174,6 +176,7 @@ const ZH: PlanLabels = {
   shortfall: "晋级差距",
   shortfallItem: (i, amount) => `${{ va: "增加值", tax: "税收", emp: "从业人员" }[i]}差 ${amount} ${UNITS[i]}`,
   shortfallJoin: "；",
+  listJoin: "、",
   starLevelName: (l) => (l === 0 ? "无星" : `${CN_DIGITS[l - 1]}星级`),
   noStars: "无星",
   starCountsTitle: "各市星级集聚区数量",
@@ -294,6 +297,7 @@ const EN: PlanLabels = {
   shortfall: "Shortfall",
   shortfallItem: (i, amount) => `${{ va: "value added", tax: "tax", emp: "employment" }[i]} short by ${amount} ${UNITS_EN[i]}`,
   shortfallJoin: "; ",
+  listJoin: ", ",
   starLevelName: (l) => (l === 0 ? "No star" : `${l}-star`),
   noStars: "No star",
   starCountsTitle: "Star-rated zones by city",
@@ -358,6 +362,11 @@ const EN: PlanLabels = {
   moreItems: (n) => `… (${grouped(n)} more not shown)`,
   moreChars: (n) => `… (${grouped(n)} more characters not shown)`,
 };
+
+/** A sheet's title, after the assessment year where known. */
+export function sheetTitle(l: PlanLabels, kind: SheetKind, year: number | undefined): string {
+  return `${l.yearPrefix(year)}${l.titles[kind]}`;
+}
 
 export function planLabels(locale: Locale): PlanLabels {
   return locale === "en-US" ? EN : ZH;

@@ -4,7 +4,7 @@ import { STAR_INDICATORS } from "../../engine/types";
 import { formatIssue } from "../../i18n/issues";
 import type { Locale } from "../../i18n/locale";
 import { addHeaderRow, addRow, addSpanningRow, borderRows, fitWidth, finishPlan, formatColumns, newDraft, SECTION_FILL, titleStyle } from "./draft";
-import { planLabels, type PlanLabels } from "./labels";
+import { planLabels, sheetTitle, type PlanLabels } from "./labels";
 import { buildDetails } from "./details";
 import { buildZonePages, type ZonePageForm } from "./zonePage";
 import { awardMetric } from "../../engine/explain";
@@ -13,10 +13,6 @@ import type { SheetPlan } from "./types";
 const POINTS = "0.00";
 const YUAN_WAN = "#,##0";
 const INTEGER = "0";
-
-function title(l: PlanLabels, result: RatingResult, kind: SheetPlan["kind"]): string {
-  return `${l.yearPrefix(result.year)}${l.titles[kind]}`;
-}
 
 /** "★★★" for 3 stars, the no-star word for 0. */
 export function starText(stars: number, l: PlanLabels): string {
@@ -38,7 +34,7 @@ function rankChangeText(change: number | null): string {
 
 function buildStars(result: RatingResult, l: PlanLabels): SheetPlan {
   const d = newDraft(9);
-  addSpanningRow(d, title(l, result, "stars"), titleStyle());
+  addSpanningRow(d, sheetTitle(l, "stars", result.year), titleStyle());
   const header = addHeaderRow(d, [l.rank, l.zone, l.city, l.stars, l.starCount, l.prevStars, l.status, l.nextLevel, l.shortfall]);
   for (const z of result.zones) {
     addRow(d, [z.rank, z.zone, z.city, starText(z.stars, l), z.stars, z.prevStars, l.statusNames[z.starStatus], z.nextStar ? l.starLevelName(z.nextStar.level) : "", shortfallText(z, l)]);
@@ -72,7 +68,7 @@ function buildStars(result: RatingResult, l: PlanLabels): SheetPlan {
   const plan = finishPlan(d, {
     kind: "stars",
     labels: l,
-    title: title(l, result, "stars"),
+    title: sheetTitle(l, "stars", result.year),
     headerRow: header,
     columnWidths: [8, fitWidth(d, 1, 16, 36, header + 1), fitWidth(d, 2, 10, 20, header + 1), 14, 8, 9, 11, 11, fitWidth(d, 8, 20, 60, header + 1)],
     orientation: "landscape",
@@ -92,7 +88,7 @@ function buildRanking(result: RatingResult, l: PlanLabels, locale: Locale): Shee
   const dimNames = dims.map((dm) => (locale === "en-US" ? dm.nameEn : dm.nameZh));
   const width = 4 + 1 + dims.length + 4;
   const d = newDraft(width);
-  addSpanningRow(d, title(l, result, "ranking"), titleStyle());
+  addSpanningRow(d, sheetTitle(l, "ranking", result.year), titleStyle());
   const header = addHeaderRow(d, [l.rank, l.tied, l.zone, l.city, l.composite, ...dimNames, l.bonus, l.penalty, l.rankChange, l.veto]);
   for (const z of result.zones) {
     addRow(d, [z.rank, z.tied ? l.tied : "", z.zone, z.city, z.composite, ...dims.map((dm) => z.dimensions[dm.key] ?? 0), z.bonus, z.penalty, rankChangeText(z.rankChange), z.veto ?? (z.vetoed ? l.veto : "")]);
@@ -105,7 +101,7 @@ function buildRanking(result: RatingResult, l: PlanLabels, locale: Locale): Shee
   return finishPlan(d, {
     kind: "ranking",
     labels: l,
-    title: title(l, result, "ranking"),
+    title: sheetTitle(l, "ranking", result.year),
     headerRow: header,
     columnWidths: [6, 6, fitWidth(d, 2, 16, 36, header + 1), fitWidth(d, 3, 10, 20, header + 1), 9, ...dims.map(() => 9), 7, 7, 9, fitWidth(d, width - 1, 10, 30, header + 1)],
     orientation: "landscape",
@@ -115,7 +111,7 @@ function buildRanking(result: RatingResult, l: PlanLabels, locale: Locale): Shee
 
 function buildByCity(result: RatingResult, l: PlanLabels): SheetPlan {
   const d = newDraft(7);
-  addSpanningRow(d, title(l, result, "byCity"), titleStyle());
+  addSpanningRow(d, sheetTitle(l, "byCity", result.year), titleStyle());
   const header = addHeaderRow(d, [l.city, l.cityRank, l.tied, l.zone, l.composite, l.provinceRank, l.stars]);
   const zones = [...result.zones].sort((a, b) => cmp(a.city, b.city) || a.cityRank - b.cityRank || cmp(a.zone, b.zone));
   for (const z of zones) addRow(d, [z.city, z.cityRank, z.cityTied ? l.tied : "", z.zone, z.composite, z.rank, starText(z.stars, l)]);
@@ -126,7 +122,7 @@ function buildByCity(result: RatingResult, l: PlanLabels): SheetPlan {
   return finishPlan(d, {
     kind: "byCity",
     labels: l,
-    title: title(l, result, "byCity"),
+    title: sheetTitle(l, "byCity", result.year),
     headerRow: header,
     columnWidths: [fitWidth(d, 0, 10, 20, header + 1), 8, 6, fitWidth(d, 3, 16, 36, header + 1), 9, 8, 14],
     orientation: "portrait",
@@ -145,7 +141,7 @@ const WHOLE_METRICS = new Set<AwardList["metricUsed"]>(["rankChange", "firstStar
 function buildAwards(result: RatingResult, l: PlanLabels, locale: Locale): SheetPlan {
   const d = newDraft(6);
   const byZone = new Map(result.zones.map((z) => [z.zone, z]));
-  addSpanningRow(d, title(l, result, "awards"), titleStyle());
+  addSpanningRow(d, sheetTitle(l, "awards", result.year), titleStyle());
   const header = addHeaderRow(d, [l.serial, l.award, l.zone, l.city, l.basis, l.prizeWan]);
   const section = { bold: true, fill: SECTION_FILL, border: true };
   result.awards.forEach((award, i) => {
@@ -187,7 +183,7 @@ function buildAwards(result: RatingResult, l: PlanLabels, locale: Locale): Sheet
   return finishPlan(d, {
     kind: "awards",
     labels: l,
-    title: title(l, result, "awards"),
+    title: sheetTitle(l, "awards", result.year),
     headerRow: header,
     columnWidths: [6, fitWidth(d, 1, 12, 24, header + 1), fitWidth(d, 2, 16, 34, header + 1), fitWidth(d, 3, 10, 16, header + 1), 10, 12],
     orientation: "portrait",
@@ -199,7 +195,7 @@ const PROMOTION_ORDER: StarStatus[] = ["first", "promoted", "demoted", "belowGat
 
 function buildPromotions(result: RatingResult, l: PlanLabels): SheetPlan {
   const d = newDraft(7);
-  addSpanningRow(d, title(l, result, "promotions"), titleStyle());
+  addSpanningRow(d, sheetTitle(l, "promotions", result.year), titleStyle());
   const header = addHeaderRow(d, [l.serial, l.zone, l.city, l.prevStars, l.stars, l.status, l.provinceRank]);
   const listed = result.zones
     .filter((z) => PROMOTION_ORDER.includes(z.starStatus))
@@ -212,7 +208,7 @@ function buildPromotions(result: RatingResult, l: PlanLabels): SheetPlan {
   return finishPlan(d, {
     kind: "promotions",
     labels: l,
-    title: title(l, result, "promotions"),
+    title: sheetTitle(l, "promotions", result.year),
     headerRow: header,
     columnWidths: [6, fitWidth(d, 1, 16, 36, header + 1), fitWidth(d, 2, 10, 20, header + 1), 14, 14, 10, 8],
     orientation: "portrait",
@@ -226,7 +222,7 @@ function issueKey(i: Issue): string {
 
 function buildValidation(result: RatingResult, issues: Issue[], l: PlanLabels, locale: Locale): SheetPlan {
   const d = newDraft(7);
-  addSpanningRow(d, title(l, result, "validation"), titleStyle());
+  addSpanningRow(d, sheetTitle(l, "validation", result.year), titleStyle());
   const header = addHeaderRow(d, [l.serial, l.severity, l.sheet, l.cell, l.zone, l.code, l.message]);
   const seen = new Set<string>();
   const all = [...issues, ...result.issues].filter((i) => {
@@ -244,7 +240,7 @@ function buildValidation(result: RatingResult, issues: Issue[], l: PlanLabels, l
   return finishPlan(d, {
     kind: "validation",
     labels: l,
-    title: title(l, result, "validation"),
+    title: sheetTitle(l, "validation", result.year),
     headerRow: header,
     columnWidths: [6, 7, fitWidth(d, 2, 10, 20, header + 1), 8, fitWidth(d, 4, 10, 24, header + 1), 22, 70],
     orientation: "landscape",

@@ -5,7 +5,7 @@ import type { AwardChance, RobustnessResult, ZoneRobustness } from "../../engine
 import { ALTERNATIVE_METHODS } from "../../engine/robustnessSettings";
 import type { Locale } from "../../i18n/locale";
 import { addHeaderRow, addRow, addSpanningRow, borderRows, finishPlan, fitWidth, formatColumns, newDraft, SECTION_FILL, titleStyle, type Draft } from "./draft";
-import { planLabels, type PlanLabels } from "./labels";
+import { planLabels, sheetTitle, type PlanLabels } from "./labels";
 import { robustnessLabels, type RobustnessLabels } from "./robustnessLabels";
 import type { PlanCell, SheetPlan } from "./types";
 
@@ -27,7 +27,7 @@ function methodsText(result: RobustnessResult, l: PlanLabels, r: RobustnessLabel
   );
 }
 
-function zoneRow(z: ZoneRobustness, result: RobustnessResult, awardName: Map<string, string>, r: RobustnessLabels): PlanCell[] {
+function zoneRow(z: ZoneRobustness, result: RobustnessResult, awardName: Map<string, string>, l: PlanLabels): PlanCell[] {
   return [
     z.rank,
     z.zone,
@@ -35,20 +35,20 @@ function zoneRow(z: ZoneRobustness, result: RobustnessResult, awardName: Map<str
     z.medianRank,
     z.rankP5,
     z.rankP95,
-    z.awards.map((k) => awardName.get(k) ?? k).join(r.listJoin),
+    z.awards.map((k) => awardName.get(k) ?? k).join(l.listJoin),
     ...result.awards.map((a) => z.awardProbability[a.key]),
     z.anyAwardProbability,
   ];
 }
 
 /** Rows of zones with their formats and borders; the no-winners word where there are none. */
-function addZoneRows(d: Draft, zones: ZoneRobustness[], result: RobustnessResult, awardName: Map<string, string>, l: PlanLabels, r: RobustnessLabels): void {
+function addZoneRows(d: Draft, zones: ZoneRobustness[], result: RobustnessResult, awardName: Map<string, string>, l: PlanLabels): void {
   if (zones.length === 0) {
     addRow(d, ["", l.noWinners]);
     return;
   }
   const first = d.rows.length;
-  for (const z of zones) addRow(d, zoneRow(z, result, awardName, r));
+  for (const z of zones) addRow(d, zoneRow(z, result, awardName, l));
   const last = d.rows.length - 1;
   formatColumns(d, [0, 3, 4, 5], first, last, INTEGER);
   formatColumns(d, Array.from({ length: result.awards.length + 1 }, (_, k) => LEAD + k), first, last, PERCENT);
@@ -64,7 +64,7 @@ export function buildRobustnessPlan(result: RobustnessResult, locale: Locale): S
   const zonesOf = (chances: AwardChance[]): ZoneRobustness[] => chances.map((c) => byZone.get(c.zone)).filter((z): z is ZoneRobustness => z !== undefined);
   const width = LEAD + result.awards.length + 1;
   const d = newDraft(width);
-  const title = `${l.yearPrefix(result.year)}${l.titles.robustness}`;
+  const title = sheetTitle(l, "robustness", result.year);
   addSpanningRow(d, title, titleStyle());
   addSpanningRow(d, r.draws(result.runs, result.seed, percent(result.weightShare)), {});
   addSpanningRow(d, methodsText(result, l, r), {});
@@ -77,14 +77,14 @@ export function buildRobustnessPlan(result: RobustnessResult, locale: Locale): S
   result.awards.forEach((a, i) => {
     addSpanningRow(d, r.awardSection(i, awardName.get(a.key) ?? a.key, a.stable.length + a.borderline.length, a.stable.length, a.borderline.length, a.close.length), section);
     addSpanningRow(d, r.stable(stableAt), { bold: true });
-    addZoneRows(d, zonesOf(a.stable), result, awardName, l, r);
+    addZoneRows(d, zonesOf(a.stable), result, awardName, l);
     addSpanningRow(d, r.borderline(stableAt), { bold: true });
-    addZoneRows(d, zonesOf(a.borderline), result, awardName, l, r);
+    addZoneRows(d, zonesOf(a.borderline), result, awardName, l);
     addSpanningRow(d, r.close(closeAt), { bold: true });
-    addZoneRows(d, zonesOf(a.close), result, awardName, l, r);
+    addZoneRows(d, zonesOf(a.close), result, awardName, l);
   });
   addSpanningRow(d, r.allZones(result.awards.length), section);
-  addZoneRows(d, result.zones, result, awardName, l, r);
+  addZoneRows(d, result.zones, result, awardName, l);
 
   return finishPlan(d, {
     kind: "robustness",

@@ -1,5 +1,6 @@
 // The words of the 稳健性分析 sheet in both report languages.
 import type { Locale } from "../../i18n/locale";
+import { CN_DIGITS, grouped } from "./labels";
 
 export interface RobustnessLabels {
   /** How many draws, from which seed, moving the weights how far. */
@@ -21,13 +22,6 @@ export interface RobustnessLabels {
   borderline: (percent: number) => string;
   close: (percent: number) => string;
   allZones: (index: number) => string;
-  listJoin: string;
-}
-
-const CN_DIGITS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-
-function grouped(n: number): string {
-  return new Intl.NumberFormat("en-US").format(n);
 }
 
 const ZH: RobustnessLabels = {
@@ -47,7 +41,6 @@ const ZH: RobustnessLabels = {
   borderline: (p) => `临界（在现名单内，获奖概率 < ${p}%）`,
   close: (p) => `接近（不在现名单内，获奖概率 ≥ ${p}%）`,
   allZones: (i) => `${CN_DIGITS[i] ?? i + 1}、全部集聚区（按现综合排名）`,
-  listJoin: "、",
 };
 
 const EN: RobustnessLabels = {
@@ -69,7 +62,6 @@ const EN: RobustnessLabels = {
   borderline: (p) => `Borderline (on the list, probability < ${p} %)`,
   close: (p) => `Close (not on the list, probability ≥ ${p} %)`,
   allZones: (i) => `${i + 1}. Every zone (by current rank)`,
-  listJoin: ", ",
 };
 
 export function robustnessLabels(locale: Locale): RobustnessLabels {

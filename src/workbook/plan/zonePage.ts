@@ -8,7 +8,7 @@ import type { Locale } from "../../i18n/locale";
 import { addRow, addSpanningRow, finishPlan, newDraft, SECTION_FILL, titleStyle, type Draft } from "./draft";
 import { explainLabels, type ExplainLabels } from "./explainLabels";
 import { cellRef, columnRangeRef, literalMatchValue } from "./formulas";
-import { planLabels, type PlanLabels } from "./labels";
+import { planLabels, sheetTitle, type PlanLabels } from "./labels";
 import { shortfallText, starText } from "./results";
 import type { CellStyle, PlanCell, PlanFormula, Rect, SheetPlan } from "./types";
 
@@ -133,7 +133,7 @@ function template(result: RatingResult, sample: ZoneProfile, l: PlanLabels, x: E
   t.section(x.sections.awards);
   const awardName = new Map(result.awards.map((a) => [a.key, name(locale, a)]));
   const won = (p: ZoneProfile) => p.awards.filter((a) => a.status.kind === "won").map((a) => name(locale, a));
-  t.pairs([x.awardsWon, t.field(x.awardsWon, (p) => (won(p).length > 0 ? won(p).join(locale === "en-US" ? ", " : "、") : x.noAward))], [[1, 5]]);
+  t.pairs([x.awardsWon, t.field(x.awardsWon, (p) => (won(p).length > 0 ? won(p).join(l.listJoin) : x.noAward))], [[1, 5]]);
   sample.awards.forEach((a, k) => {
     const reason = (p: ZoneProfile) => {
       const s = p.awards[k];
@@ -189,10 +189,8 @@ function placeTemplate(d: Draft, t: Template, fill: (field: number, row: number,
 /** Label, figure, label, figure, label, figure: wide enough for "第 109 名（并列，共 180 个）" in one line. */
 const COLUMN_WIDTHS = [14, 18, 12, 22, 14, 22];
 
-function finish(d: Draft, l: PlanLabels, title: string, freezeRows: number): SheetPlan {
-  const plan = finishPlan(d, { kind: "profile", labels: l, title, headerRow: 0, columnWidths: [...COLUMN_WIDTHS], orientation: "portrait", freezeCols: 0 });
-  plan.freeze = { rows: freezeRows, cols: 0 };
-  return plan;
+function finish(d: Draft, l: PlanLabels, title: string, freezeRows: number, columnWidths = [...COLUMN_WIDTHS]): SheetPlan {
+  return finishPlan(d, { kind: "profile", labels: l, title, headerRow: 0, columnWidths, orientation: "portrait", freezeCols: 0, freezeRows });
 }
 
 /**
@@ -203,9 +201,8 @@ export const MAX_ZONE_PAGES = 1_000;
 
 /** Every zone's page (the first MAX_ZONE_PAGES by rank), one after another, each starting a new printed page. */
 function buildPages(result: RatingResult, explainer: RunExplainer, l: PlanLabels, x: ExplainLabels, locale: Locale, title: string): SheetPlan {
-  const byRank = [...result.zones].sort((a, b) => a.rank - b.rank);
-  const shown = byRank.slice(0, MAX_ZONE_PAGES);
-  const profiles = result.zones.length > MAX_ZONE_PAGES ? shown.map((z) => explainer.profile(z.zone)!) : explainer.profiles();
+  // result.zones is in rank order, so the pages kept are the leaders'.
+  const profiles = result.zones.slice(0, MAX_ZONE_PAGES).map((z) => explainer.profile(z.zone)!);
   const d = newDraft(PAGE_WIDTH);
   addSpanningRow(d, title, titleStyle());
   if (result.zones.length > MAX_ZONE_PAGES) addSpanningRow(d, x.pagesCapped(MAX_ZONE_PAGES, result.zones.length), { wrap: true });
@@ -251,11 +248,11 @@ function buildPicker(result: RatingResult, explainer: RunExplainer, l: PlanLabel
   };
   const matchCell = cellRef(0, DATA_COL, true);
   const formulas: PlanFormula[] = [{ row: 0, col: DATA_COL, formula: `=MATCH(${literalMatchValue(cellRef(pickerRow, 1, true))},${columnRangeRef(DATA_COL, firstZone, lastZone)},0)`, result: 1, format: "0" }];
-  const pickedValues = t.fields.map((f) => f.get(picked));
+  const zoneValues = profiles.map((p) => t.fields.map((f) => f.get(p)));
   placeTemplate(d, t, (field, row, col) => {
     const range = columnRangeRef(DATA_COL + 1 + field, firstZone, lastZone);
     const lookup = `INDEX(${range},${matchCell})`;
-    const cached = pickedValues[field];
+    const cached = zoneValues[0][field];
     const entry: PlanFormula = { row, col, formula: `=IFERROR(IF(${lookup}="","",${lookup}),"")`, result: cached ?? "" };
     const format = t.fields[field].format;
     if (format !== undefined) entry.format = format;
@@ -270,14 +267,13 @@ function buildPicker(result: RatingResult, explainer: RunExplainer, l: PlanLabel
   t.fields.forEach((f, k) => put(dataHeader, DATA_COL + 1 + k, f.name));
   profiles.forEach((p, i) => {
     put(firstZone + i, DATA_COL, p.zone);
-    t.fields.forEach((f, k) => put(firstZone + i, DATA_COL + 1 + k, f.get(p)));
+    zoneValues[i].forEach((v, k) => put(firstZone + i, DATA_COL + 1 + k, v));
   });
   t.fields.forEach((f, k) => {
     if (f.format !== undefined) d.columnFormats.push({ col: DATA_COL + 1 + k, r0: firstZone, r1: lastZone, format: f.format });
   });
 
-  const plan = finish(d, l, title, pickerRow + 1);
-  plan.columnWidths = [...COLUMN_WIDTHS, ...Array.from({ length: width - PAGE_WIDTH }, () => 12)];
+  const plan = finish(d, l, title, pickerRow + 1, [...COLUMN_WIDTHS, ...Array.from({ length: width - PAGE_WIDTH }, () => 12)]);
   plan.formulas = formulas;
   plan.hiddenColumns = Array.from({ length: width - PAGE_WIDTH }, (_, i) => PAGE_WIDTH + i);
   plan.listValidation = [{ range: { r0: pickerRow, c0: 1, r1: pickerRow, c1: 1 }, source: { r0: firstZone, c0: DATA_COL, r1: lastZone, c1: DATA_COL }, message: x.pickerError }];
@@ -288,7 +284,7 @@ function buildPicker(result: RatingResult, explainer: RunExplainer, l: PlanLabel
 export function buildZonePages(result: RatingResult, locale: Locale, form: ZonePageForm): SheetPlan {
   const l = planLabels(locale);
   const x = explainLabels(locale);
-  const title = `${l.yearPrefix(result.year)}${l.titles.profile}`;
+  const title = sheetTitle(l, "profile", result.year);
   const explainer = new RunExplainer(result);
   return form === "picker" ? buildPicker(result, explainer, l, x, locale, title) : buildPages(result, explainer, l, x, locale, title);
 }
