@@ -1,7 +1,7 @@
 // A page per zone (一区一档): where one zone stands, worked out from a rating result alone, so the
 // sheet, the printed pages and the task pane show the same figures.
 import type { AwardList, DimensionRule, IndicatorScore, NextStar, RatingResult, StarStatus, ZoneResult } from "./types";
-import { percentileInc } from "./stats";
+import { percentileInc, sortedSum } from "./stats";
 import { TIE_EPSILON } from "./ranking";
 
 /** The figure an award ranked `z` by (its star level for 首次晋星); null where the zone has none (no prevRank for 十快). */
@@ -145,11 +145,7 @@ function median(values: Float64Array): number {
 }
 
 function mean(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  let sum = 0;
-  for (const v of sorted) sum += v;
-  return sum / sorted.length;
+  return values.length === 0 ? null : sortedSum(Float64Array.from(values).sort()) / values.length;
 }
 
 interface AwardContext {

@@ -174,7 +174,7 @@ export function historyRowsOf(result: RatingResult, year: number, links: Readonl
 }
 
 /** Orders rows by year, rank (unranked last), then name: the history sheet's order. */
-export function sortHistory(rows: HistoryRow[]): HistoryRow[] {
+function sortHistory(rows: HistoryRow[]): HistoryRow[] {
   return rows.sort((a, b) => a.year - b.year || (a.rank ?? Infinity) - (b.rank ?? Infinity) || byName(a.zone, b.zone));
 }
 

@@ -1,7 +1,7 @@
 // 达标情况: each zone against the targets the rules score by method "target" (the 2019 action plan's
 // 亩均税收 15 万元/亩, 能耗年均下降 4 %, 智能化改造普及率 60 %), met or not and by how much.
-import type { ExitRule, IndicatorKey, Issue, Provenance, RatingResult, Rules } from "./types";
-import { isIndicatorKey, LOWER_IS_BETTER } from "./indicators";
+import type { IndicatorKey, Provenance, RatingResult, Rules } from "./types";
+import { LOWER_IS_BETTER } from "./indicators";
 
 /** Absorbs unit-conversion noise, as the star thresholds do. */
 const EPS = 1e-9;
@@ -95,49 +95,5 @@ export function targetAttainment(result: RatingResult): TargetAttainment {
   });
   const out: TargetAttainment = { targets, zones, counts, allMet };
   if (result.year !== undefined) out.year = result.year;
-  return out;
-}
-
-const PROVENANCES: ReadonlySet<string> = new Set(["official", "otherProvince", "inferred"]);
-
-function isWhole(v: unknown, min: number): v is number {
-  return typeof v === "number" && Number.isInteger(v) && v >= min;
-}
-
-function badOption(path: string, value: unknown, min?: number, max?: number): Issue {
-  const params: Record<string, string | number> = { path, value: typeof value === "number" && Number.isFinite(value) ? value : String(value) };
-  if (min !== undefined) params.min = min;
-  if (max !== undefined) params.max = max;
-  return { severity: "error", code: "RULES_BAD_OPTION", params };
-}
-
-function checkExit(exit: ExitRule, out: Issue[]): void {
-  if (typeof exit !== "object" || exit === null) {
-    out.push(badOption("exit", exit));
-    return;
-  }
-  if (!isWhole(exit.bottomN, 1)) out.push(badOption("exit.bottomN", exit.bottomN, 1));
-  if (!isWhole(exit.window, 1)) out.push(badOption("exit.window", exit.window, 1));
-  else if (!isWhole(exit.times, 1) || exit.times > exit.window) out.push(badOption("exit.times", exit.times, 1, exit.window));
-  if (!PROVENANCES.has(exit.provenance)) out.push({ severity: "error", code: "RULES_BAD_PROVENANCE", params: { path: "exit.provenance", value: String(exit.provenance) } });
-}
-
-/** The year-cycle parts of a rule set (exit rule, interim targets), checked like the rest by validateRules. */
-export function validateYearCycleRules(rules: Rules): Issue[] {
-  const out: Issue[] = [];
-  if (rules.exit !== undefined) checkExit(rules.exit, out);
-  if (rules.interimTargets === undefined) return out;
-  if (!Array.isArray(rules.interimTargets)) return [...out, badOption("interimTargets", rules.interimTargets)];
-  rules.interimTargets.forEach((t, i) => {
-    const path = `interimTargets.${i}`;
-    if (typeof t !== "object" || t === null) {
-      out.push(badOption(path, t));
-      return;
-    }
-    if (!isIndicatorKey(t.key)) out.push({ severity: "error", code: "RULES_UNKNOWN_INDICATOR", params: { path: `${path}.key`, value: String(t.key) } });
-    if (!isWhole(t.year, 1900)) out.push(badOption(`${path}.year`, t.year, 1900));
-    if (!(typeof t.value === "number" && Number.isFinite(t.value) && t.value > 0)) out.push({ severity: "error", code: "RULES_TARGET_MISSING", params: { path: `${path}.value`, indicator: String(t.key), value: String(t.value) } });
-    if (!PROVENANCES.has(t.provenance)) out.push({ severity: "error", code: "RULES_BAD_PROVENANCE", params: { path: `${path}.provenance`, value: String(t.provenance) } });
-  });
   return out;
 }

@@ -1,10 +1,9 @@
 // Checks a rule set before it is used and reports every problem at once, each with a dotted path
 // into the Rules object that the rules-sheet reader maps back to a cell.
-import type { AwardRule, DimensionRule, Issue, Rules, StarRules } from "./types";
+import type { AwardRule, DimensionRule, ExitRule, Issue, Rules, StarRules } from "./types";
 import { STAR_INDICATORS } from "./types";
 import { isIndicatorKey } from "./indicators";
 import { MAX_STARS } from "./stars";
-import { validateYearCycleRules } from "./targets";
 
 const METHODS: ReadonlySet<string> = new Set(["minmax", "p90cap", "zscore", "target"]);
 const POLICIES: ReadonlySet<string> = new Set(["zero", "mean"]);
@@ -211,6 +210,38 @@ function checkAwards(rules: Rules, out: RulesIssues): void {
   });
 }
 
+function checkExit(exit: ExitRule, out: RulesIssues): void {
+  if (typeof exit !== "object" || exit === null) {
+    out.add("RULES_BAD_OPTION", "exit", { value: shown(exit) });
+    return;
+  }
+  if (!isInteger(exit.bottomN) || exit.bottomN < 1) out.add("RULES_BAD_OPTION", "exit.bottomN", { value: shown(exit.bottomN), min: 1 });
+  if (!isInteger(exit.window) || exit.window < 1) out.add("RULES_BAD_OPTION", "exit.window", { value: shown(exit.window), min: 1 });
+  else if (!isInteger(exit.times) || exit.times < 1 || exit.times > exit.window) out.add("RULES_BAD_OPTION", "exit.times", { value: shown(exit.times), min: 1, max: exit.window });
+  if (!PROVENANCES.has(exit.provenance)) out.add("RULES_BAD_PROVENANCE", "exit.provenance", { value: String(exit.provenance) });
+}
+
+/** The year-cycle parts of a rule set: the exit rule and the interim targets, both optional. */
+function checkYearCycle(rules: Rules, out: RulesIssues): void {
+  if (rules.exit !== undefined) checkExit(rules.exit, out);
+  if (rules.interimTargets === undefined) return;
+  if (!Array.isArray(rules.interimTargets)) {
+    out.add("RULES_BAD_OPTION", "interimTargets", { value: shown(rules.interimTargets) });
+    return;
+  }
+  rules.interimTargets.forEach((t, i) => {
+    const path = `interimTargets.${i}`;
+    if (typeof t !== "object" || t === null) {
+      out.add("RULES_BAD_OPTION", path, { value: shown(t) });
+      return;
+    }
+    if (!isIndicatorKey(t.key)) out.add("RULES_UNKNOWN_INDICATOR", `${path}.key`, { value: String(t.key) });
+    if (!isInteger(t.year) || t.year < 1900) out.add("RULES_BAD_OPTION", `${path}.year`, { value: shown(t.year), min: 1900 });
+    if (!(isFiniteNumber(t.value) && t.value > 0)) out.add("RULES_TARGET_MISSING", `${path}.value`, { indicator: String(t.key), value: String(t.value) });
+    if (!PROVENANCES.has(t.provenance)) out.add("RULES_BAD_PROVENANCE", `${path}.provenance`, { value: String(t.provenance) });
+  });
+}
+
 /** What a rules file holds instead of an object, as its JSON text (shortened), the same in every language. */
 function asJson(v: unknown): string {
   const text = JSON.stringify(v) ?? String(v);
@@ -237,5 +268,6 @@ export function validateRules(rules: Rules): Issue[] {
   if (!isInteger(rules.plaqueMinStars) || rules.plaqueMinStars < 0 || rules.plaqueMinStars > MAX_STARS) {
     out.add("RULES_BAD_OPTION", "plaqueMinStars", { value: shown(rules.plaqueMinStars), min: 0, max: MAX_STARS });
   }
-  return [...out.list, ...validateYearCycleRules(rules)];
+  checkYearCycle(rules, out);
+  return out.list;
 }

@@ -118,9 +118,20 @@ class RowReader<K extends string> {
 
 /** Competition rank within each city from the province ranks (1, 2, 2, 4), where the sheet holds none. */
 function withCityRanks(rows: HistoryRow[]): HistoryRow[] {
+  const byCity = new Map<string, HistoryRow[]>();
   for (const row of rows) {
-    if (row.rank === null || row.cityRank !== null) continue;
-    row.cityRank = 1 + rows.filter((o) => o.city === row.city && o.rank !== null && o.rank < row.rank!).length;
+    if (row.rank === null) continue;
+    const city = byCity.get(row.city);
+    if (city) city.push(row);
+    else byCity.set(row.city, [row]);
+  }
+  for (const city of byCity.values()) {
+    city.sort((a, b) => a.rank! - b.rank!);
+    let first = 0;
+    city.forEach((row, i) => {
+      if (row.rank !== city[first].rank) first = i;
+      row.cityRank ??= first + 1;
+    });
   }
   return rows;
 }

@@ -23,7 +23,7 @@ const EXIT_ROWS: Record<ExitKey, Words & { noteZh: string; noteEn: string }> = {
   window: { zh: "统计年数", en: "Years looked at", noteZh: "含本年；次数 = 年数 即“连续 K 年”", noteEn: "This year included; times = years means K years in a row" },
 };
 
-export const INTERIM_HEADER: Words[] = [
+const INTERIM_HEADER: Words[] = [
   { zh: "指标键", en: "Indicator key" },
   { zh: "指标名称", en: "Indicator" },
   { zh: "年度", en: "Year" },

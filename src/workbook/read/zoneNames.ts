@@ -56,7 +56,7 @@ export interface KnownRename {
   year: number;
 }
 
-export const KNOWN_RENAMES: readonly KnownRename[] = [
+const KNOWN_RENAMES: readonly KnownRename[] = [
   { from: "开封县", to: "祥符区", year: 2014 },
   { from: "陕县", to: "陕州区", year: 2015 },
   { from: "许昌县", to: "建安区", year: 2017 },
@@ -88,7 +88,7 @@ export function editDistance(a: string, b: string): number {
   return prev[y.length];
 }
 
-export const MAX_SUGGESTIONS = 3;
+const MAX_SUGGESTIONS = 3;
 
 /** A pair of normalised names close enough to suggest: one holds the other, or they differ in about a third of their characters. */
 function closeness(a: string, b: string): number | undefined {
@@ -97,12 +97,18 @@ function closeness(a: string, b: string): number | undefined {
   return d <= Math.max(1, Math.floor(Math.min([...a].length, [...b].length) / 3)) ? d : undefined;
 }
 
-export function suggestionsFor(name: string, candidates: readonly string[]): Suggestion[] {
+/** `candidates` paired with their normalised names, worked out once for every name they are offered to. */
+interface Candidate {
+  name: string;
+  normalised: string;
+}
+
+function suggestionsFor(name: string, candidates: readonly Candidate[]): Suggestion[] {
   const n = normaliseZoneName(name);
   const out: Suggestion[] = [];
-  for (const c of candidates) {
-    const renamed = KNOWN_RENAMES.some((r) => n.includes(r.from) && normaliseZoneName(c).includes(r.to)) || KNOWN_RENAMES.some((r) => n.includes(r.to) && normaliseZoneName(c).includes(r.from));
-    const d = renamed ? 0 : closeness(n, normaliseZoneName(c));
+  for (const { name: c, normalised: cn } of candidates) {
+    const renamed = KNOWN_RENAMES.some((r) => (n.includes(r.from) && cn.includes(r.to)) || (n.includes(r.to) && cn.includes(r.from)));
+    const d = renamed ? 0 : closeness(n, cn);
     if (d !== undefined) out.push({ name: c, distance: d });
   }
   return out.sort((a, b) => a.distance - b.distance || byName(a.name, b.name)).slice(0, MAX_SUGGESTIONS);
@@ -196,10 +202,13 @@ export function matchZoneNames(current: readonly string[], previous: readonly st
   const order = (names: Iterable<string>) => [...names].sort(byName);
   const curRest = order(curLeft);
   const prevRest = order(prevLeft);
+  const candidates = (names: string[]): Candidate[] => names.map((c) => ({ name: c, normalised: normaliseZoneName(c) }));
+  const curCandidates = candidates(curRest);
+  const prevCandidates = candidates(prevRest);
   return {
     links: [...links.values()].sort((a, b) => byName(a.zone, b.zone)),
-    added: curRest.map((name) => ({ name, suggestions: suggestionsFor(name, prevRest) })),
-    dropped: prevRest.map((name) => ({ name, suggestions: suggestionsFor(name, curRest) })),
+    added: curRest.map((name) => ({ name, suggestions: suggestionsFor(name, prevCandidates) })),
+    dropped: prevRest.map((name) => ({ name, suggestions: suggestionsFor(name, curCandidates) })),
     droppedByMapping: order(droppedByMapping),
     unknownInMapping,
   };
