@@ -65,32 +65,42 @@ function writableRow(row: PlanCell[]): Array<string | number | boolean> {
   return row.map((v) => (v === null ? "" : v));
 }
 
-async function writeValues(ws: Excel.Worksheet, plan: SheetPlan, batch: Batcher): Promise<void> {
-  const width = plan.values[0]?.length ?? 0;
-  const rows = plan.values.length;
+/**
+ * Writes `count` rows of cells from (r0, c0) with their number formats, the formats first, in chunks
+ * grown row by row until the bytes Excel will receive would fill a request.
+ */
+async function writeRows<T>(
+  ws: Excel.Worksheet,
+  batch: Batcher,
+  at: { r0: number; c0: number; width: number; count: number },
+  rowAt: (i: number) => { cells: T[]; formats: string[] },
+  put: (range: Excel.Range, cells: T[][]) => void,
+): Promise<void> {
   let start = 0;
-  while (start < rows) {
-    // Grow the chunk row by row, counting the bytes Excel will receive, until it would fill a request.
+  while (start < at.count) {
     let bytes = 0;
-    const values: Array<Array<string | number | boolean>> = [];
+    const cells: T[][] = [];
     const formats: string[][] = [];
-    while (start + values.length < rows) {
-      const r = start + values.length;
-      const row = writableRow(plan.values[r]);
-      const format = resolveNumberFormats(plan, r, r)[0];
-      const rowBytes = utf8Length(JSON.stringify(row)) + utf8Length(JSON.stringify(format)) + 2;
-      if (values.length > 0 && bytes + rowBytes > REQUEST_BUDGET_BYTES - OP_BYTES * 4) break;
-      values.push(row);
-      formats.push(format);
+    while (start + cells.length < at.count) {
+      const row = rowAt(start + cells.length);
+      const rowBytes = utf8Length(JSON.stringify(row.cells)) + utf8Length(JSON.stringify(row.formats)) + 2;
+      if (cells.length > 0 && bytes + rowBytes > REQUEST_BUDGET_BYTES - OP_BYTES * 4) break;
+      cells.push(row.cells);
+      formats.push(row.formats);
       bytes += rowBytes;
     }
     await batch.reserve(bytes + OP_BYTES * 2);
-    const range = rangeAt(ws, start, 0, values.length, width);
-    // The text format goes first: a zone named "=SUM(A1)" then stays text instead of becoming a formula.
+    const range = rangeAt(ws, at.r0 + start, at.c0, cells.length, at.width);
     range.numberFormat = formats;
-    range.values = values;
-    start += values.length;
+    put(range, cells);
+    start += cells.length;
   }
+}
+
+function writeValues(ws: Excel.Worksheet, plan: SheetPlan, batch: Batcher): Promise<void> {
+  const at = { r0: 0, c0: 0, width: plan.values[0]?.length ?? 0, count: plan.values.length };
+  // The text format goes first: a zone named "=SUM(A1)" then stays text instead of becoming a formula.
+  return writeRows(ws, batch, at, (r) => ({ cells: writableRow(plan.values[r]), formats: resolveNumberFormats(plan, r, r)[0] }), (range, values) => (range.values = values));
 }
 
 /** A rectangle of formulas, row by row, with each cell's number format. */
@@ -146,24 +156,9 @@ export function formulaBlocks(formulas: readonly PlanFormula[]): FormulaBlock[] 
 /** Writes the plan's formulas over the values (their cells were left blank), formats first. */
 async function writeFormulas(ws: Excel.Worksheet, plan: SheetPlan, batch: Batcher): Promise<void> {
   for (const block of formulaBlocks(plan.formulas ?? [])) {
-    const width = block.formulas[0].length;
-    let start = 0;
-    while (start < block.formulas.length) {
-      let bytes = 0;
-      let end = start;
-      while (end < block.formulas.length) {
-        const rowBytes = utf8Length(JSON.stringify(block.formulas[end])) + utf8Length(JSON.stringify(block.formats[end])) + 2;
-        if (end > start && bytes + rowBytes > REQUEST_BUDGET_BYTES - OP_BYTES * 4) break;
-        bytes += rowBytes;
-        end++;
-      }
-      await batch.reserve(bytes + OP_BYTES * 2);
-      const range = rangeAt(ws, block.r0 + start, block.c0, end - start, width);
-      // A formula under the text format "@" would stay text: the cell's own format goes first.
-      range.numberFormat = block.formats.slice(start, end);
-      range.formulas = block.formulas.slice(start, end);
-      start = end;
-    }
+    const at = { r0: block.r0, c0: block.c0, width: block.formulas[0].length, count: block.formulas.length };
+    // A formula under the text format "@" would stay text: the cell's own format goes first.
+    await writeRows(ws, batch, at, (i) => ({ cells: block.formulas[i], formats: block.formats[i] }), (range, formulas) => (range.formulas = formulas));
   }
 }
 

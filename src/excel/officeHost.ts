@@ -13,8 +13,7 @@ import { buildRobustnessPlan } from "../workbook/plan/robustness";
 import { findHeader } from "../workbook/read/header";
 import { isRulesSheetName } from "../workbook/read/rulesSheet";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
-import type { RatingHost, RunOptions, RunOutcome, SheetInfo, WorkbookOverview } from "./host";
-import type { RatingInput, SheetWritten } from "./host";
+import type { HistoryImport, RatingHost, RatingInput, RunOptions, RunOutcome, SheetInfo, SheetWritten, WorkbookOverview } from "./host";
 import { applyPlans } from "./apply";
 import { capabilities, type IsSetSupported } from "./capabilities";
 import { watchSheets } from "./events";
@@ -22,7 +21,6 @@ import { isResultKind, RESULT_KINDS } from "./marker";
 import { NOTICES } from "./notices";
 import { readWorkbook, type ReadOptions } from "./read";
 import { importPreviousInto, kindedGrids, replacedKinds } from "./yearCycle";
-import type { HistoryImport } from "./host";
 import type { PreviousRating } from "../workbook/read/previous";
 import { finishYearCycle, startYearCycle, yearCycleOutcome } from "../workbook/yearCycle";
 
@@ -69,23 +67,26 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
     });
   }
 
-  /** The workbook and what a run of it would rate: the one reading a rating and the robustness analysis both start from. */
+  /**
+   * The workbook and what a run of it would rate, last year's figures carried forward from 历年评定:
+   * the one reading a rating and the robustness analysis both start from.
+   */
   async function readInputOf(context: Excel.RequestContext, options: Omit<RunOptions, "onProgress">) {
     const state = await readWorkbook(context, readOpts(true, options.sheet));
     const presetId = options.presetId ?? state.presetId ?? DEFAULT_PRESET_ID;
     const prepared = prepareRun(state.grids, { locale: options.locale, presetId, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
-    return { state, presetId, prepared };
+    const { table, rules } = prepared;
+    if (hasErrors(prepared.issues) || !table || !rules) return { ok: false as const, issues: prepared.issues };
+    const cycle = startYearCycle(table, { sheets: kindedGrids(state), locale: options.locale });
+    const issues = [...prepared.issues, ...cycle.issues];
+    if (hasErrors(cycle.issues)) return { ok: false as const, issues };
+    return { ok: true as const, state, presetId, prepared, rules, cycle, issues };
   }
 
-  /** The table a run would rate: last year's figures carried forward from 历年评定 as a run carries them. */
   async function readInput(options: Omit<RunOptions, "onProgress">): Promise<RatingInput> {
     return deps.run(async (context) => {
-      const { state, prepared } = await readInputOf(context, options);
-      const { table, rules } = prepared;
-      if (hasErrors(prepared.issues) || !table || !rules) return { ok: false, issues: prepared.issues };
-      const cycle = startYearCycle(table, { sheets: kindedGrids(state), locale: options.locale });
-      const issues = [...prepared.issues, ...cycle.issues];
-      return hasErrors(cycle.issues) ? { ok: false, issues } : { ok: true, table: cycle.table, rules, issues };
+      const input = await readInputOf(context, options);
+      return input.ok ? { ok: true, table: input.cycle.table, rules: input.rules, issues: input.issues } : { ok: false, issues: input.issues };
     });
   }
 
@@ -102,16 +103,13 @@ export function createOfficeRatingHost(deps: OfficeHostDeps): RatingHost {
     const progress = options.onProgress ?? (() => undefined);
     return deps.run(async (context) => {
       progress(0, NOTICES.progressRead(locale));
-      const { state, presetId, prepared } = await readInputOf(context, options);
-      if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
-        return { ok: false, issues: prepared.issues, sheetsWritten: [], notices: [] };
-      }
-      const cycle = startYearCycle(prepared.table, { sheets: kindedGrids(state), locale });
-      if (hasErrors(cycle.issues)) return { ok: false, issues: [...prepared.issues, ...cycle.issues], sheetsWritten: [], notices: [] };
+      const input = await readInputOf(context, options);
+      if (!input.ok) return { ok: false, issues: input.issues, sheetsWritten: [], notices: [] };
+      const { state, presetId, prepared, rules, cycle } = input;
       progress(0.3, NOTICES.progressRate(locale));
-      const result = rate(cycle.table, prepared.rules);
+      const result = rate(cycle.table, rules);
       const cycleEnd = finishYearCycle(cycle, result, locale);
-      const issues = [...prepared.issues, ...cycle.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];
+      const issues = [...input.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];
       const plans = [...buildResultPlans({ ...result, issues: [] }, issues, locale, { zonePages: "picker" }), ...cycleEnd.plans];
       progress(0.5, NOTICES.progressWrite(locale));
       const applied = await applyPlans(context, state, plans, {

@@ -15,7 +15,7 @@ export interface PaneContext {
   own?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
-function ownWork(ctx: PaneContext, work: () => Promise<void>): Promise<void> {
+export function ownWork<T>(ctx: PaneContext, work: () => Promise<T>): Promise<T> {
   return ctx.own ? ctx.own(work) : work();
 }
 

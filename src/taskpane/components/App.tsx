@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from "react";
 import type { RatingHost, WorkbookOverview } from "../../excel/host";
 import type { PaneSettings } from "../../excel/settings";
 import type { Locale } from "../../i18n/locale";
@@ -27,7 +27,7 @@ import { ProblemList } from "./ProblemList";
 import { RobustnessPanel } from "./RobustnessPanel";
 import { RulesDetails } from "./RulesDetails";
 import { Summary } from "./Summary";
-import { useZonePick, ZonePage } from "./ZonePage";
+import { ZonePage } from "./ZonePage";
 import { YearCycle } from "./YearCycle";
 
 const useStyles = makeStyles({
@@ -76,7 +76,8 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
   const ctx: PaneContext = useMemo(() => ({ host, locale, t, dispatch, own: follower.own }), [host, locale, t, follower]);
   const setAutoRecompute = useFollowEdits(ctx, state, follower, settings);
   const { overview, outcome, busy, presetId, progress, message } = state;
-  const [zone, pickZone] = useZonePick();
+  // The zone whose page the pane shows, picked in the summary's lists or in the page's own picker.
+  const [zone, pickZone] = useState<string>();
 
   useEffect(() => {
     void loadOverview(ctx, undefined);

@@ -4,7 +4,7 @@ import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Prog
 import { useEffect, useRef, useState } from "react";
 import type { AwardChance, RobustnessResult } from "../../engine/robustness";
 import { ROBUSTNESS_DEFAULTS } from "../../engine/robustnessSettings";
-import { errorDetail, type PaneContext } from "../actions";
+import { errorDetail, ownWork, type PaneContext } from "../actions";
 import { formatNumber } from "../numbers";
 import { RobustnessCancelled, startRobustness, type RobustnessRun, type WorkerPort } from "../robustnessClient";
 import type { PaneMessage } from "../state";
@@ -72,8 +72,7 @@ export function RobustnessPanel({ ctx, presetId, sheet, disabled, createWorker }
     setPhase("writing");
     try {
       // Marked as the add-in's own work, so the pane does not take the new sheet for a user's edit.
-      const write = () => host.writeRobustnessSheet(done.result, locale);
-      const written = await (ctx.own ? ctx.own(write) : write());
+      const written = await ownWork(ctx, () => host.writeRobustnessSheet(done.result, locale));
       setUnwritten(false);
       const text = t("robustnessDone", { runs: n(done.result.runs), seconds: formatNumber(done.elapsedMs / 1000, locale, 1), sheet: written.sheet });
       setMessage({ intent: "success", text: [text, ...written.notices].join(" ") });

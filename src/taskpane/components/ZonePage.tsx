@@ -1,5 +1,5 @@
 import { Badge, Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { RunExplainer, type IndicatorStanding, type ZoneProfile } from "../../engine/explain";
 import type { RatingResult } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
@@ -142,11 +142,6 @@ export function ZoneProfileView({ profile, result, locale }: { profile: ZoneProf
       />
     </div>
   );
-}
-
-/** The zone whose page the pane shows, picked in the summary's lists or in the page's own picker. */
-export function useZonePick(): [string | undefined, (zone: string) => void] {
-  return useState<string | undefined>(undefined);
 }
 
 /** A zone picker over the run's zones and the picked zone's page; a zone gone from the run shows none. */
