@@ -28,10 +28,10 @@ export interface RobustnessArgs {
 
 export const USAGE = "Usage: npm run rate -- [in.xlsx] [--rules henan-2013|henan-2017|henan-2019|service-zones-2016|rules.json] [--sheet NAME] [--json out.json] [--out rated.xlsx] [--lang zh-CN|en-US] [--prev last-year-rated.xlsx] [--history] [--robustness N [--seed S] [--weight-share 0.2] [--vary-methods]]";
 
-const VALUE_FLAGS = new Set(["--rules", "--sheet", "--json", "--out", "--lang", "--robustness", "--seed", "--weight-share"]);
+const VALUE_FLAGS = new Set(["--rules", "--sheet", "--json", "--out", "--prev", "--lang", "--robustness", "--seed", "--weight-share"]);
 
 /** More draws than this is a typo, not an analysis (a million take about a minute). */
-export const MAX_ROBUSTNESS_RUNS = 1_000_000;
+const MAX_ROBUSTNESS_RUNS = 1_000_000;
 
 /** The robustness settings given, checked; an error's text when one is out of range or given without --robustness. */
 function robustnessArgs(given: Map<string, string>, varyMethods: boolean): { value?: RobustnessArgs; error?: string } {
@@ -69,12 +69,6 @@ export function parseArgs(argv: readonly string[]): { args?: CliArgs; error?: st
       args.history = true;
       continue;
     }
-    if (a === "--prev" || a.startsWith("--prev=")) {
-      const value = a === "--prev" ? argv[++i] : a.slice("--prev=".length);
-      if (value === undefined || value === "") return { error: `--prev needs a value.\n${USAGE}` };
-      args.prev = value;
-      continue;
-    }
     const eq = a.indexOf("=");
     const flag = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
     if (VALUE_FLAGS.has(flag)) {
@@ -84,6 +78,7 @@ export function parseArgs(argv: readonly string[]): { args?: CliArgs; error?: st
       else if (flag === "--sheet") args.sheet = value;
       else if (flag === "--json") args.json = value;
       else if (flag === "--out") args.out = value;
+      else if (flag === "--prev") args.prev = value;
       else if (flag === "--robustness" || flag === "--seed" || flag === "--weight-share") robustness.set(flag, value);
       else if (value === "zh-CN" || value === "en-US") args.locale = value;
       else return { error: `--lang must be zh-CN or en-US, not "${value}".\n${USAGE}` };

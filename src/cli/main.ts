@@ -16,7 +16,7 @@ import { failureJson, resultJson, type JsonResult } from "./json";
 import { CliError, fileErrorMessage, inputNotFound, rulesNeitherPresetNorFile, rulesNotJson, type FileRef, type OutputRef } from "./messages";
 import { writeAllOrNothing, OutputWriteError, type Output } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
-import { sniffNotXlsx } from "./sniff";
+import { readWorkbookBytes } from "./sniff";
 import { issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
 import { addYearCycleJson, startCliYearCycle, yearCycleLines } from "./yearCycle";
 import { finishYearCycle } from "../workbook/yearCycle";
@@ -85,21 +85,15 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   const targets = jsonOut ? [workbookOut, jsonOut] : [workbookOut];
   // The rated workbook is the input rewritten by ExcelJS, which drops what it cannot model (charts, pivots, …): never over the user's file.
   // Last year's workbook is read like the input, and no output may go over it either.
-  const prevFile: FileRef[] = args.prev !== undefined ? [{ role: "input", path: args.prev }] : [];
-  checkDistinct([...(rulesFile ? [input, rulesFile] : [input]), ...prevFile], targets, locale);
+  const prevFile: FileRef | undefined = args.prev !== undefined ? { role: "input", path: args.prev } : undefined;
+  checkDistinct([input, rulesFile, prevFile].filter((ref) => ref !== undefined), targets, locale);
   for (const target of targets) checkTarget(target, locale);
 
   const rulesOption = loadRules(args.rules, rulesFile, locale);
-  const kind = sniffNotXlsx(readSource(input, locale));
-  if (kind !== undefined) return stopOnInput({ issues: localizeIssues([{ severity: "error", code: "NOT_XLSX", params: { kind, file: input.path } }], locale) }, jsonOut, locale, out);
-  let book;
-  try {
-    book = await readXlsxWorkbook(input.path);
-  } catch (e) {
-    const message = fileErrorMessage(e, input, "read", locale);
-    if (message !== undefined) throw new CliError(message);
-    return stopOnInput({ issues: localizeIssues([{ severity: "error", code: "UNREADABLE_WORKBOOK", params: { file: input.path } }], locale) }, jsonOut, locale, out);
-  }
+  const inputBytes = readSource(input, locale);
+  const read = await readWorkbookBytes(inputBytes, input.path, (bytes) => readXlsxWorkbook(bytes), locale);
+  if ("issues" in read) return stopOnInput({ issues: read.issues }, jsonOut, locale, out);
+  const book = read.workbook;
   const grids = book.grids;
   const prepared = prepareRun(grids, { sheet: args.sheet, locale, ...rulesOption });
   // Cells the reader left out (far from the data) are reported with the input's other problems.
@@ -107,7 +101,7 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
     return stopOnInput({ issues: prepared.issues, rules: prepared.rules, year: prepared.table?.year }, jsonOut, locale, out);
   }
-  const cycle = await startCliYearCycle(prepared.table, { path: input.path, grids, sheets: book.sheets }, { prev: args.prev, history: args.history === true, locale });
+  const cycle = await startCliYearCycle(prepared.table, { bytes: inputBytes, grids, sheets: book.sheets }, { prev: args.prev, history: args.history === true, locale });
   if (hasErrors(cycle.issues)) return stopOnInput({ issues: [...prepared.issues, ...cycle.issues], rules: prepared.rules, year: prepared.table.year }, jsonOut, locale, out);
   const result = rate(cycle.table, prepared.rules);
   const cycleEnd = finishYearCycle(cycle, result, locale);

@@ -57,12 +57,13 @@ function same(a: Identity, b: Identity): boolean {
 
 /** Refuses (CliError) when an output is one of the sources or the other output. */
 export function checkDistinct(sources: readonly FileRef[], targets: readonly OutputRef[], locale: Locale): void {
-  const ids = new Map<FileRef, Identity>([...sources, ...targets].map((ref) => [ref, identity(ref.path)]));
-  targets.forEach((target, i) => {
-    for (const other of [...sources, ...targets.slice(0, i)]) {
-      if (same(ids.get(target) as Identity, ids.get(other) as Identity)) throw new CliError(sameFile(target, other, locale));
-    }
-  });
+  const seen = sources.map((ref) => ({ ref, id: identity(ref.path) }));
+  for (const target of targets) {
+    const id = identity(target.path);
+    const other = seen.find((s) => same(id, s.id));
+    if (other) throw new CliError(sameFile(target, other.ref, locale));
+    seen.push({ ref: target, id });
+  }
 }
 
 function checkWritable(path: string, ref: FileRef, locale: Locale): void {

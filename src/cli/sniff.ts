@@ -2,6 +2,9 @@
 // save it as .xlsx" instead of a zip library's complaint. Zip entry names are stored uncompressed
 // (in each local header and again in the central directory), and OLE2 directory entry names as
 // UTF-16LE, so looking for them in the bytes needs no archive reader.
+import type { Issue } from "../engine/types";
+import { localizeIssues } from "../i18n/issues";
+import type { Locale } from "../i18n/locale";
 
 /** What a file that is not an .xlsx workbook is (the NOT_XLSX issue's `kind`). */
 export type NotXlsxKind = "empty" | "xls" | "encrypted" | "ole" | "ods" | "xlsb" | "xml2003" | "html" | "text" | "docx" | "zip" | "unknown";
@@ -49,4 +52,18 @@ export function sniffNotXlsx(bytes: Buffer): NotXlsxKind | undefined {
   const magic = bytes.subarray(0, 4);
   if (magic.equals(ZIP_LOCAL) || magic.equals(ZIP_EMPTY)) return zipKind(bytes);
   return textKind(bytes) ?? "unknown";
+}
+
+/**
+ * Reads a workbook from bytes already read (so a file is read from disk once); a file that is no
+ * .xlsx, or one `read` fails on, gives the issue that stops the run instead.
+ */
+export async function readWorkbookBytes<T>(bytes: Buffer, file: string, read: (bytes: Buffer) => Promise<T>, locale: Locale): Promise<{ workbook: T } | { issues: Issue[] }> {
+  const kind = sniffNotXlsx(bytes);
+  if (kind !== undefined) return { issues: localizeIssues([{ severity: "error", code: "NOT_XLSX", params: { kind, file } }], locale) };
+  try {
+    return { workbook: await read(bytes) };
+  } catch {
+    return { issues: localizeIssues([{ severity: "error", code: "UNREADABLE_WORKBOOK", params: { file } }], locale) };
+  }
 }

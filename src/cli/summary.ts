@@ -41,6 +41,12 @@ function chances(list: readonly AwardChance[], locale: Locale): string {
   return list.map((c) => `${c.zone} ${Math.round(c.probability * 100)}${locale === "zh-CN" ? "%" : " %"}`).join(locale === "zh-CN" ? "、" : ", ");
 }
 
+/** The zones' chances in brackets after a count; nothing when there are none. */
+function chancesAside(list: readonly AwardChance[], locale: Locale): string {
+  if (list.length === 0) return "";
+  return locale === "zh-CN" ? `（${chances(list, locale)}）` : ` (${chances(list, locale)})`;
+}
+
 /** The robustness analysis in a few lines: its settings, then each award's borderline winners and close contenders. */
 export function robustnessLines(r: RobustnessResult, locale: Locale): string[] {
   const zh = locale === "zh-CN";
@@ -53,8 +59,8 @@ export function robustnessLines(r: RobustnessResult, locale: Locale): string[] {
   ];
   for (const a of r.awards) {
     const name = zh ? a.nameZh : a.nameEn;
-    const borderline = a.borderline.length > 0 ? (zh ? `（${chances(a.borderline, locale)}）` : ` (${chances(a.borderline, locale)})`) : "";
-    const close = a.close.length > 0 ? (zh ? `（${chances(a.close, locale)}）` : ` (${chances(a.close, locale)})`) : "";
+    const borderline = chancesAside(a.borderline, locale);
+    const close = chancesAside(a.close, locale);
     lines.push(
       zh
         ? `  ${name}: 稳定 ${a.stable.length} 个，临界 ${a.borderline.length} 个${borderline}；名单外接近 ${a.close.length} 个${close}`

@@ -3,7 +3,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { ZoneTable } from "../engine/types";
 import type { Locale } from "../i18n/locale";
-import { localizeIssues } from "../i18n/issues";
 import { targetSummaryLines } from "../workbook/plan/history";
 import type { Grid } from "../workbook/grid";
 import type { SheetKind } from "../workbook/plan/types";
@@ -12,24 +11,17 @@ import { startYearCycle, type YearCycle, type YearCycleEnd } from "../workbook/y
 import { readKindedSheets } from "../xlsx/read";
 import type { JsonResult } from "./json";
 import { CliError } from "./messages";
-import { sniffNotXlsx } from "./sniff";
+import { readWorkbookBytes } from "./sniff";
 
-export function prevNotFound(path: string, locale: Locale): string {
+function prevNotFound(path: string, locale: Locale): string {
   return locale === "zh-CN" ? `找不到上年结果工作簿“${path}”（--prev）。请检查路径和文件名。` : `Last year's rated workbook not found: "${path}" (--prev). Check the path and the file name.`;
 }
 
 /** Last year's results from --prev, or the issues that stop the run (a file that is no .xlsx, no result sheets). */
-export async function readPrevious(path: string, locale: Locale): Promise<PreviousRating> {
+async function readPrevious(path: string, locale: Locale): Promise<PreviousRating> {
   if (!existsSync(path)) throw new CliError(prevNotFound(path, locale));
-  const kind = sniffNotXlsx(readFileSync(path));
-  if (kind !== undefined) return { rows: [], history: [], issues: localizeIssues([{ severity: "error", code: "NOT_XLSX", params: { kind, file: path } }], locale) };
-  let sheets;
-  try {
-    sheets = await readKindedSheets(path);
-  } catch {
-    return { rows: [], history: [], issues: localizeIssues([{ severity: "error", code: "UNREADABLE_WORKBOOK", params: { file: path } }], locale) };
-  }
-  return readPreviousRating(sheets, path);
+  const read = await readWorkbookBytes(readFileSync(path), path, (bytes) => readKindedSheets(bytes), locale);
+  return "issues" in read ? { rows: [], history: [], issues: read.issues } : readPreviousRating(read.workbook, path);
 }
 
 /** Kinds of the input's own sheets the cycle reads, though the reader leaves them out as an earlier run's results. */
@@ -39,11 +31,21 @@ const READ_BACK: ReadonlySet<SheetKind | undefined> = new Set<SheetKind | undefi
  * The run's year cycle: the input's history and name map, and last year's results when --prev
  * names them. An input rated before holds its 历年评定 as a result sheet, read here once more.
  */
-export async function startCliYearCycle(table: ZoneTable, input: { path: string; grids: readonly Grid[]; sheets: ReadonlyArray<{ name: string; kind?: SheetKind }> }, opts: { prev?: string; history: boolean; locale: Locale }): Promise<YearCycle> {
+export async function startCliYearCycle(table: ZoneTable, input: { bytes: Buffer; grids: readonly Grid[]; sheets: ReadonlyArray<{ name: string; kind?: SheetKind }> }, opts: { prev?: string; history: boolean; locale: Locale }): Promise<YearCycle> {
   const previous = opts.prev === undefined ? undefined : await readPrevious(opts.prev, opts.locale);
-  const own = input.sheets.some((s) => READ_BACK.has(s.kind)) ? (await readKindedSheets(input.path)).filter((s) => READ_BACK.has(s.kind)) : [];
+  const own = input.sheets.some((s) => READ_BACK.has(s.kind)) ? (await readKindedSheets(input.bytes)).filter((s) => READ_BACK.has(s.kind)) : [];
   const sheets = [...own, ...input.grids.map((grid) => ({ grid }))];
   return startYearCycle(table, { sheets, locale: opts.locale, keepHistory: opts.history, ...(previous ? { previous } : {}) });
+}
+
+/** The years the history holds, each once, oldest first. */
+function historyYears(end: YearCycleEnd): number[] {
+  return [...new Set(end.history.map((r) => r.year))].sort((a, b) => a - b);
+}
+
+/** The zones under 退出预警, with the years that put them there. */
+function exitWarnings(end: YearCycleEnd): Array<{ zone: string; years: number[] }> {
+  return [...end.tracks.values()].flatMap((t) => (t.exitWarning ? [{ zone: t.zone, years: t.exitWarning.years }] : []));
 }
 
 /** The year-cycle lines of the run's summary: what was carried forward, the history, 退出预警 and 达标情况. */
@@ -59,9 +61,9 @@ export function yearCycleLines(cycle: YearCycle, end: YearCycleEnd, locale: Loca
         : `Last year (${from}): ${m.links.length} matched, ${m.added.length} new, ${m.dropped.length + m.droppedByMapping.length} gone`,
     );
   }
-  const years = [...new Set(end.history.map((r) => r.year))].sort((a, b) => a - b);
+  const years = historyYears(end);
   if (cycle.keepsHistory && years.length > 0) lines.push(zh ? `历年评定: ${years[0]}–${years[years.length - 1]} 年（${years.length} 个年度）` : `History: ${years[0]}–${years[years.length - 1]} (${years.length} years)`);
-  const warned = [...end.tracks.values()].filter((t) => t.exitWarning).map((t) => t.zone);
+  const warned = exitWarnings(end).map((w) => w.zone);
   if (cycle.keepsHistory) lines.push(zh ? `退出预警: ${warned.length} 个${warned.length > 0 ? `：${warned.join("、")}` : ""}` : `Exit warnings: ${warned.length}${warned.length > 0 ? `: ${warned.join(", ")}` : ""}`);
   const targets = targetSummaryLines(end.targets, locale);
   if (targets.length > 0) lines.push(zh ? "达标情况:" : "Targets:", ...targets.map((t) => `  ${t}`));
@@ -105,14 +107,13 @@ export function addYearCycleJson(json: JsonResult, cycle: YearCycle, end: YearCy
       matched: m?.links.map((l) => ({ zone: l.zone, from: l.from, by: l.kind })) ?? [],
       newZones: m?.added.map((u) => u.name) ?? [],
       droppedZones: [...(m?.dropped.map((u) => u.name) ?? []), ...(m?.droppedByMapping ?? [])],
-      historyYears: [...new Set(end.history.map((r) => r.year))].sort((a, b) => a - b),
-      exitWarnings: [...end.tracks.values()].filter((t) => t.exitWarning).map((t) => ({ zone: t.zone, years: t.exitWarning!.years })),
-      targets: end.targets.targets.map((t, i) => ({ indicator: t.key, target: t.value, interim: t.interim, ...pickCounts(end.targets.counts[i]) })),
+      historyYears: historyYears(end),
+      exitWarnings: exitWarnings(end),
+      targets: end.targets.targets.map((t, i) => {
+        const { met, notMet, missing } = end.targets.counts[i];
+        return { indicator: t.key, target: t.value, interim: t.interim, met, notMet, missing };
+      }),
       targetsAllMet: end.targets.allMet,
     },
   };
-}
-
-function pickCounts(c: { met: number; notMet: number; missing: number }): { met: number; notMet: number; missing: number } {
-  return { met: c.met, notMet: c.notMet, missing: c.missing };
 }

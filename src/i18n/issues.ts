@@ -348,7 +348,11 @@ export function formatIssue(issue: Issue, locale: Locale): string {
   if (typeof params.columns === "string") params.columns = params.columns.split(",").map((key) => indicatorLabel(key, lang)).join(lang === "zh" ? "”、“" : '", "');
   const awardName = locale === "zh-CN" ? params.awardZh : params.awardEn;
   if (awardName !== undefined && awardName !== "") params.award = awardName;
-  const text = entryFor(issue.code)[locale](params);
+  return withLocation(issue, entryFor(issue.code)[locale](params), locale);
+}
+
+/** An issue's text led by where it points, as every message catalogue words its lines. */
+export function withLocation(issue: Issue, text: string, locale: Locale): string {
   const where = locationOf(issue);
   if (where === undefined) return text;
   return locale === "zh-CN" ? `${where}：${text}` : `${where}: ${text}`;

@@ -1,7 +1,7 @@
 // Messages of the yearly cycle (年度结转, 历年评定, 退出预警) in zh-CN and en-US: what happened and
 // what the user can do. Other codes pass to the product's catalogue.
 import type { Issue } from "../engine/types";
-import { formatIssue } from "./issues";
+import { formatIssue, withLocation } from "./issues";
 import type { Locale } from "./locale";
 
 type Params = Record<string, string | number>;
@@ -42,7 +42,7 @@ function starsEn(p: Params): string {
   return Number(p.stars) > 0 ? `level ${s(p, "stars")}` : "no star";
 }
 
-export const YEAR_CYCLE_MESSAGES: Record<string, Entry> = {
+const YEAR_CYCLE_MESSAGES: Record<string, Entry> = {
   PREV_NO_RESULTS: {
     "zh-CN": (p) => `“${s(p, "file")}”中没有本工具写出的“星级评定”表，也没有“历年评定”表，无法导入上年结果。请选择上年评定后保存的结果工作簿。`,
     "en-US": (p) => `"${s(p, "file")}" holds neither a Stars sheet written by this tool nor a History sheet, so last year's results cannot be imported. Choose the workbook last year's rating was saved in.`,
@@ -85,16 +85,11 @@ export const YEAR_CYCLE_MESSAGES: Record<string, Entry> = {
   },
 };
 
-export const YEAR_CYCLE_CODES: readonly string[] = Object.keys(YEAR_CYCLE_MESSAGES);
-
 /** The issue as one line, led by its cell (else its zone), as the product's catalogue words its own. */
-export function formatYearCycleIssue(issue: Issue, locale: Locale): string {
+function formatYearCycleIssue(issue: Issue, locale: Locale): string {
   const entry = YEAR_CYCLE_MESSAGES[issue.code];
   if (!entry) return formatIssue(issue, locale);
-  const text = entry[locale]({ code: issue.code, zone: issue.zone ?? "", ...(issue.params ?? {}) });
-  const where = issue.cell ?? issue.zone;
-  if (where === undefined) return text;
-  return locale === "zh-CN" ? `${where}：${text}` : `${where}: ${text}`;
+  return withLocation(issue, entry[locale]({ code: issue.code, zone: issue.zone ?? "", ...(issue.params ?? {}) }), locale);
 }
 
 export function localizeYearCycleIssues(issues: readonly Issue[], locale: Locale): Issue[] {

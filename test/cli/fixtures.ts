@@ -1,4 +1,5 @@
-// Files that are not .xlsx workbooks, built byte by byte in the test so that no binary fixture is committed.
+// Files that are not .xlsx workbooks, built byte by byte in the test so that no binary fixture is
+// committed, and the operating system's errors as Node raises them.
 import { crc32 } from "node:zlib";
 
 /** CRC-32, both sizes (stored: equal) and the name's length, which local and central headers hold in this order from `at`. */
@@ -70,4 +71,9 @@ export function docxBytes(): Buffer {
     ["[Content_Types].xml", "<Types/>"],
     ["word/document.xml", "<w:document/>"],
   ]);
+}
+
+/** An error as Node's fs raises it, with its code, for a write to `path`. */
+export function systemError(code: string, path = "/x"): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: simulated, write '${path}'`), { code, syscall: "write", path });
 }

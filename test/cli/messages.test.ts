@@ -1,8 +1,5 @@
 import { fileErrorMessage, type FileRef } from "../../src/cli/messages";
-
-function systemError(code: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`${code}: simulated, write '/x'`), { code, syscall: "write" });
-}
+import { systemError } from "./fixtures";
 
 const json: FileRef = { role: "json", path: "/data/out/result.json" };
 

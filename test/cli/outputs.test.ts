@@ -3,10 +3,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileErrorMessage, type OutputRef } from "../../src/cli/messages";
 import { nodeOutputFs, OutputWriteError, writeAllOrNothing, type Output, type OutputFs } from "../../src/cli/outputs";
-
-function systemError(code: string, path: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`${code}: simulated, write '${path}'`), { code, syscall: "write", path });
-}
+import { systemError } from "./fixtures";
 
 function textOutput(ref: OutputRef, text: string): Output {
   return { ref, write: (tempPath, fs) => fs.writeFile(tempPath, text) };
