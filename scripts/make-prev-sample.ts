@@ -189,7 +189,7 @@ export async function writePrevSample(dir: string): Promise<string> {
     // 计算明细 and the like are left out: an import reads none of them, and they would make the sample twenty times larger.
     const plans = [...buildResultPlans(run.result, [...run.prepared.issues, ...run.cycle.issues, ...end.issues], "zh-CN").filter((p) => SHEETS_KEPT.has(p.kind)), ...end.plans];
     const out = join(dir, PREV_SAMPLE_FILE);
-    await writeResultXlsx(plans, { inputPath: run.input, outPath: out });
+    await writeResultXlsx(plans, { input: run.input, outPath: out });
     return out;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import type { Locale } from "../i18n/locale";
 import { localizeIssues } from "../i18n/issues";
 import { readXlsxWorkbook } from "../xlsx/read";
 import { takenSheetNames, writeResultXlsx } from "../xlsx/write";
-import { buildResultPlans } from "../workbook/plan/results";
+import { buildResultPlans, buildValidationPlan } from "../workbook/plan/results";
 import { buildRobustnessPlan } from "../workbook/plan/robustness";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
 import { parseArgs, USAGE, type CliArgs } from "./args";
@@ -106,20 +106,20 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   const result = rate(cycle.table, prepared.rules);
   const cycleEnd = finishYearCycle(cycle, result, locale);
   const issues: Issue[] = [...prepared.issues, ...cycle.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];
-  let plans = [...buildResultPlans(result, issues, locale), ...cycleEnd.plans];
-  // A result sheet that must take another name because a user's sheet holds its own is said in 校验报告 too.
-  const taken = await takenSheetNames(plans, input.path);
-  if (taken.length > 0) {
-    issues.push(...localizeIssues(taken.map((t) => ({ severity: "warning" as const, code: "SHEET_NAME_TAKEN", params: { wanted: t.wanted, name: t.name } })), locale));
-    plans = [...buildResultPlans(result, issues, locale), ...cycleEnd.plans];
-  }
+  const plans = [...buildResultPlans(result, issues, locale), ...cycleEnd.plans];
   const robustness = args.robustness ? analyseRobustness(cycle.table, prepared.rules, args.robustness) : undefined;
   if (robustness) plans.push(buildRobustnessPlan(robustness, locale));
+  // A result sheet that must take another name because a user's sheet holds its own is said in 校验报告 too.
+  const taken = takenSheetNames(plans, book.sheets);
+  if (taken.length > 0) {
+    issues.push(...localizeIssues(taken.map((t) => ({ severity: "warning" as const, code: "SHEET_NAME_TAKEN", params: { wanted: t.wanted, name: t.name } })), locale));
+    plans[plans.findIndex((p) => p.kind === "validation")] = buildValidationPlan(result, issues, locale);
+  }
   let sheetNames: string[] = [];
   const workbook: Output = {
     ref: workbookOut,
     write: async (tempPath) => {
-      sheetNames = await writeResultXlsx(plans, { inputPath: input.path, outPath: tempPath });
+      sheetNames = await writeResultXlsx(plans, { input: inputBytes, outPath: tempPath });
     },
   };
   await writeOutputs(jsonOut ? [workbook, jsonOutput(jsonOut, addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd))] : [workbook], locale);

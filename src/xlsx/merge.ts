@@ -50,7 +50,7 @@ function rowBreaksXml(rows: readonly number[]): string {
 }
 
 /** Sheets of the package an earlier run wrote as results, by name. */
-export function replacedSheets(pkg: XlsxPackage): Set<string> {
+function replacedSheets(pkg: XlsxPackage): Set<string> {
   const out = new Set<string>();
   for (const [name, kind] of ownSheetKinds(pkg.definedNames)) if (isResultSheetKind(kind)) out.add(name);
   return out;
@@ -64,12 +64,6 @@ async function text(zip: JSZip, path: string): Promise<string> {
 
 function entryName(name: string): string {
   return name.replace(/^\/+/, "");
-}
-
-/** Names of every sheet in the workbook part, worksheets and chartsheets alike, in order. */
-export async function allSheetNames(pkg: XlsxPackage): Promise<string[]> {
-  const els = xmlElements(await text(pkg.zip, pkg.workbookPath));
-  return els.filter((e) => e.name === "sheet" && e.parent?.name === "sheets").map((e) => e.attrs.name ?? "");
 }
 
 /** A fragment written into a part whose SpreadsheetML elements carry a prefix declares the namespace itself. */

@@ -34,6 +34,8 @@ export interface XlsxPackage {
   zip: JSZip;
   workbookPath: string;
   sheets: PackageSheet[];
+  /** Every sheet's name in workbook order, chartsheets included (they take a name too). */
+  sheetNames: string[];
   definedNames: DefinedName[];
   date1904: boolean;
   workbookRels: Relationship[];
@@ -157,12 +159,14 @@ export async function openPackage(data: Buffer | ArrayBuffer | Uint8Array): Prom
   const workbookRels = await readRels(zip, workbookPath);
   const byId = new Map(workbookRels.map((r) => [r.id, r]));
   const sheets: PackageSheet[] = [];
+  const sheetNames: string[] = [];
   const definedNames: DefinedName[] = [];
   let date1904 = false;
   let name: DefinedName | undefined;
   await parsePart(zip, workbookPath, {
     open(node, tag) {
       if (tag === "sheet") {
+        sheetNames.push(attr(node, "name") ?? "");
         const relId = relIdAttr(node) ?? "";
         const rel = byId.get(relId);
         // Chartsheets and dialog sheets hold no cells.
@@ -191,5 +195,5 @@ export async function openPackage(data: Buffer | ArrayBuffer | Uint8Array): Prom
       }
     },
   });
-  return { zip, workbookPath, sheets, definedNames, date1904, workbookRels };
+  return { zip, workbookPath, sheets, sheetNames, definedNames, date1904, workbookRels };
 }

@@ -292,7 +292,7 @@ export interface XlsxWorkbook {
   grids: Grid[];
   /** Warnings from reading (stray cells left out), addressed to their cells. */
   issues: Issue[];
-  /** Every worksheet's name with the kind of result sheet it is, when an earlier run wrote it. */
+  /** Every sheet's name (chartsheets included) with the kind of sheet it is, when an earlier run wrote it. */
   sheets: Array<{ name: string; kind?: SheetKind }>;
 }
 
@@ -309,9 +309,12 @@ export async function readXlsxBytes(data: Uint8Array | ArrayBuffer, opts: ReadXl
   const grids: Grid[] = [];
   const issues: Issue[] = [];
   const sheets: XlsxWorkbook["sheets"] = [];
+  for (const name of pkg.sheetNames) {
+    const kind = kinds.get(name);
+    sheets.push(kind ? { name, kind } : { name });
+  }
   for (const sheet of pkg.sheets) {
     const kind = kinds.get(sheet.name);
-    sheets.push(kind ? { name: sheet.name, kind } : { name: sheet.name });
     if (kind && isResultSheetKind(kind) && !opts.includeResults) continue;
     const cells = await readSheetCells(pkg, sheet.path, strings, xfFormats);
     grids.push(toGrid(sheet.name, cells, await readTables(pkg, sheet.path), issues));

@@ -14,9 +14,9 @@ import { a1 } from "../workbook/grid";
 import { resolveNumberFormats } from "../workbook/plan/formats";
 import { freeSheetName } from "../workbook/plan/sheetName";
 import type { CellStyle, DataValidationSpec, PlanFormula, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
-import { markerName } from "./marker";
-import { allSheetNames, mergeIntoPackage, replacedSheets, type PlacedSheet } from "./merge";
-import { openPackage, type XlsxPackage } from "./package";
+import { isResultSheetKind, markerName, ownSheetKinds } from "./marker";
+import { mergeIntoPackage, type PlacedSheet } from "./merge";
+import { openPackage } from "./package";
 
 const A4 = 9;
 /** Excel's row limit: a longer plan continues on further sheets, each with the plan's header rows. */
@@ -241,9 +241,15 @@ async function drained(ws: ExcelJS.Worksheet): Promise<void> {
 
 
 export interface WriteResultOptions {
-  /** The input workbook: its sheets are carried over unchanged, before the result sheets. */
-  inputPath?: string;
+  /** The input workbook (its path or bytes): its sheets are carried over unchanged, before the result sheets. */
+  input?: string | Uint8Array;
   outPath: string;
+}
+
+/** An input sheet by name, with the kind of sheet an earlier run wrote it as. */
+export interface InputSheet {
+  name: string;
+  kind?: SheetKind;
 }
 
 export interface PlannedSheet {
@@ -259,8 +265,8 @@ export interface PlannedSheet {
  * more, and a name an input sheet already holds (other than an earlier run's result sheet, which
  * is replaced) gets a suffix.
  */
-export function planSheets(plans: readonly SheetPlan[], inputSheets: ReadonlyArray<{ name: string; replaced: boolean }>): PlannedSheet[] {
-  const taken = new Set(inputSheets.filter((s) => !s.replaced).map((s) => s.name.toLowerCase()));
+export function planSheets(plans: readonly SheetPlan[], inputSheets: readonly InputSheet[]): PlannedSheet[] {
+  const taken = new Set(inputSheets.filter((s) => s.kind === undefined || !isResultSheetKind(s.kind)).map((s) => s.name.toLowerCase()));
   const out: PlannedSheet[] = [];
   for (const plan of plans) {
     splitPlan(plan).forEach((piece, i) => {
@@ -273,23 +279,24 @@ export function planSheets(plans: readonly SheetPlan[], inputSheets: ReadonlyArr
   return out;
 }
 
-/**
- * Writes the plans into outPath: the input workbook's sheets first (when inputPath is given), then
- * the result sheets. An earlier run's result sheets in the input are replaced; a user's sheet that
- * only shares a result sheet's name is kept, and the result sheet gets a suffixed name.
- * Returns the names of the result sheets written, one per plan (its first sheet).
- */
 /** Result sheets whose name a user's sheet in the input already holds, with the name each will get instead. */
-export async function takenSheetNames(plans: readonly SheetPlan[], inputPath: string): Promise<Array<{ wanted: string; name: string }>> {
-  const base = await openPackage(await readFile(inputPath));
-  return planSheets(plans, await baseSheetList(base))
+export function takenSheetNames(plans: readonly SheetPlan[], inputSheets: readonly InputSheet[]): Array<{ wanted: string; name: string }> {
+  return planSheets(plans, inputSheets)
     .filter((s) => s.part === 1 && s.name !== s.plan.name)
     .map((s) => ({ wanted: s.plan.name, name: s.name }));
 }
 
+/**
+ * Writes the plans into outPath: the input workbook's sheets first (when an input is given), then
+ * the result sheets. An earlier run's result sheets in the input are replaced; a user's sheet that
+ * only shares a result sheet's name is kept, and the result sheet gets a suffixed name.
+ * Returns the names of the result sheets written, one per plan (its first sheet).
+ */
 export async function writeResultXlsx(plans: SheetPlan[], opts: WriteResultOptions): Promise<string[]> {
-  const base = opts.inputPath ? await openPackage(await readFile(opts.inputPath)) : undefined;
-  const sheets = planSheets(plans, base ? await baseSheetList(base) : []);
+  const input = typeof opts.input === "string" ? await readFile(opts.input) : opts.input;
+  const base = input ? await openPackage(input) : undefined;
+  const kinds = base ? ownSheetKinds(base.definedNames) : new Map<string, SheetKind>();
+  const sheets = planSheets(plans, base ? base.sheetNames.map((name) => ({ name, kind: kinds.get(name) })) : []);
   const work = mkdtempSync(join(dirname(opts.outPath), ".zone-rating-"));
   try {
     const resultFile = join(work, "result.xlsx");
@@ -303,9 +310,4 @@ export async function writeResultXlsx(plans: SheetPlan[], opts: WriteResultOptio
     rmSync(work, { recursive: true, force: true });
   }
   return sheets.filter((s) => s.part === 1).map((s) => s.name);
-}
-
-async function baseSheetList(base: XlsxPackage): Promise<Array<{ name: string; replaced: boolean }>> {
-  const replaced = replacedSheets(base);
-  return (await allSheetNames(base)).map((name) => ({ name, replaced: replaced.has(name) }));
 }

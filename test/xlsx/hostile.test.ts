@@ -45,7 +45,7 @@ async function rateFile(input: string, out: string): Promise<string[]> {
   const book = await readXlsxWorkbook(input);
   const prepared = prepareRun(book.grids, { locale: "zh-CN" });
   const result = rate(prepared.table!, prepared.rules!);
-  return writeResultXlsx(buildResultPlans(result, prepared.issues, "zh-CN"), { inputPath: input, outPath: out });
+  return writeResultXlsx(buildResultPlans(result, prepared.issues, "zh-CN"), { input: input, outPath: out });
 }
 
 describe("reading awkward workbooks", () => {
@@ -173,9 +173,9 @@ describe("re-running on a rated workbook", () => {
     const book = await readXlsxWorkbook(input);
     const prepared = prepareRun(book.grids, { sheet: "指标数据", locale: "zh-CN" });
     const plans = buildResultPlans(rate(prepared.table!, prepared.rules!), prepared.issues, "zh-CN");
-    expect(await takenSheetNames(plans, input)).toEqual([{ wanted: "综合排名", name: "综合排名 (2)" }]);
+    expect(takenSheetNames(plans, book.sheets)).toEqual([{ wanted: "综合排名", name: "综合排名 (2)" }]);
     const out = join(dir, "own-rated.xlsx");
-    const names = await writeResultXlsx(plans, { inputPath: input, outPath: out });
+    const names = await writeResultXlsx(plans, { input: input, outPath: out });
     expect(names).toContain("综合排名 (2)");
     const read = await new ExcelJS.Workbook().xlsx.readFile(out);
     expect(read.getWorksheet("综合排名")!.getCell("A1").value).toBe("我的排名表");
@@ -189,5 +189,5 @@ describe("re-running on a rated workbook", () => {
 async function rateFileOn(input: string, out: string): Promise<string[]> {
   const book = await readXlsxWorkbook(input);
   const prepared = prepareRun(book.grids, { sheet: "指标数据", locale: "zh-CN" });
-  return writeResultXlsx(buildResultPlans(rate(prepared.table!, prepared.rules!), prepared.issues, "zh-CN"), { inputPath: input, outPath: out });
+  return writeResultXlsx(buildResultPlans(rate(prepared.table!, prepared.rules!), prepared.issues, "zh-CN"), { input: input, outPath: out });
 }

@@ -22,7 +22,7 @@ const dir = mkdtempSync(join(tmpdir(), "xlsx-package-"));
 async function rateFile(input: string, out: string): Promise<void> {
   const book = await readXlsxWorkbook(input);
   const prepared = prepareRun(book.grids, { sheet: "指标数据", locale: "zh-CN" });
-  await writeResultXlsx(buildResultPlans(rate(prepared.table!, prepared.rules!), prepared.issues, "zh-CN"), { inputPath: input, outPath: out });
+  await writeResultXlsx(buildResultPlans(rate(prepared.table!, prepared.rules!), prepared.issues, "zh-CN"), { input: input, outPath: out });
 }
 
 async function parts(file: string): Promise<Map<string, string>> {

@@ -22,7 +22,7 @@ describe("writeResultXlsx", () => {
     input.addWorksheet("综合排名").getCell("A1").value = "用户自己的表";
     await input.xlsx.writeFile(join(dir, "in.xlsx"));
 
-    names = await writeResultXlsx(buildResultPlans(result, [], "zh-CN"), { inputPath: join(dir, "in.xlsx"), outPath: join(dir, "out.xlsx") });
+    names = await writeResultXlsx(buildResultPlans(result, [], "zh-CN"), { input: join(dir, "in.xlsx"), outPath: join(dir, "out.xlsx") });
     book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, "out.xlsx"));
   });

@@ -254,6 +254,11 @@ export interface ResultPlanOptions {
 }
 
 /** SPEC §5's seven result sheets and the zone pages (issue 11), in order, labelled in the report language. */
+/** 校验报告 alone: rebuilt when the CLI learns of a problem only once the other sheets are planned. */
+export function buildValidationPlan(result: RatingResult, issues: Issue[], locale: Locale): SheetPlan {
+  return buildValidation(result, issues, planLabels(locale), locale);
+}
+
 export function buildResultPlans(result: RatingResult, issues: Issue[], locale: Locale, options: ResultPlanOptions = {}): SheetPlan[] {
   const l = planLabels(locale);
   return [
