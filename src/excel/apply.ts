@@ -211,11 +211,11 @@ async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilit
     layout.centerHorizontally = true;
     layout.headersFooters.defaultForAllPages.centerFooter = plan.print.footer;
   }
-  if (plan.chart) {
+  for (const spec of plan.charts ?? []) {
     await batch.op(3);
-    const chart = ws.charts.add("ColumnStacked", rangeOf(ws, plan.chart.source), "Columns");
-    chart.title.text = plan.chart.title;
-    chart.setPosition(a1(plan.chart.anchor.r0, plan.chart.anchor.c0), a1(plan.chart.anchor.r1, plan.chart.anchor.c1));
+    const chart = ws.charts.add("ColumnStacked", rangeOf(ws, spec.source), "Columns");
+    chart.title.text = spec.title;
+    chart.setPosition(a1(spec.anchor.r0, spec.anchor.c0), a1(spec.anchor.r1, spec.anchor.c1));
   }
   if (caps.dataValidation) {
     for (const dv of plan.dataValidation ?? []) {

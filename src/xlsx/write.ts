@@ -58,7 +58,7 @@ export function planPiece(plan: SheetPlan, from: number, to: number): SheetPlan 
     styles: plan.styles.flatMap((s) => clip(s.range).map((range) => ({ ...s, range }))),
     dataValidation: plan.dataValidation?.flatMap((v) => clip(v.range).map((range) => ({ ...v, range }))),
   };
-  if (plan.chart) delete piece.chart;
+  if (plan.charts) delete piece.charts;
   const lastRow = map(to) + 1;
   if (plan.formulas) {
     piece.formulas = plan.formulas.flatMap((f) => {

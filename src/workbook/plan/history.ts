@@ -179,7 +179,7 @@ export function buildTrendPlan(history: readonly HistoryRow[], tracks: ReadonlyM
   });
   if (counts.length > 0) {
     const top = countsLast + 2;
-    plan.chart = { type: "stackedColumn", title: s.w(W.countsTitle), source: { r0: countsHeader, c0: 0, r1: countsLast, c1: 7 }, anchor: { r0: top, c0: 0, r1: top + 15, c1: 8 } };
+    plan.charts = [{ type: "stackedColumn", title: s.w(W.countsTitle), source: { r0: countsHeader, c0: 0, r1: countsLast, c1: 7 }, anchor: { r0: top, c0: 0, r1: top + 15, c1: 8 } }];
   }
   return plan;
 }

@@ -74,12 +74,14 @@ function buildStars(result: RatingResult, l: PlanLabels): SheetPlan {
     orientation: "landscape",
     freezeCols: 2,
   });
-  plan.chart = {
-    type: "stackedColumn",
-    title: l.chartTitle,
-    source: { r0: countsHeader, c0: 0, r1: totalRow - 1, c1: 6 },
-    anchor: { r0: chartTop, c0: 0, r1: chartTop + 18, c1: 8 },
-  };
+  plan.charts = [
+    {
+      type: "stackedColumn",
+      title: l.chartTitle,
+      source: { r0: countsHeader, c0: 0, r1: totalRow - 1, c1: 6 },
+      anchor: { r0: chartTop, c0: 0, r1: chartTop + 18, c1: 8 },
+    },
+  ];
   return plan;
 }
 

@@ -63,14 +63,34 @@ export interface PrintSetup {
   footer: string;
 }
 
+/**
+ * How a chart draws its source block:
+ * - stackedColumn: vertical columns, the series stacked (star counts by city or by year);
+ * - clusteredBar: horizontal bars, one per category, categories top to bottom in the block's order;
+ * - floatingBar: horizontal bars that float: the first series is where a bar starts (drawn without
+ *   fill), the second its length (a 5–95 % rank interval).
+ */
+export type ChartType = "stackedColumn" | "clusteredBar" | "floatingBar";
+
 /** A native chart: one series per column of the source block, categories in its first column. */
 export interface ChartSpec {
-  type: "stackedColumn";
+  type: ChartType;
   title: string;
   /** Source block including its header row (series names) and category column. */
   source: Rect;
-  /** Where the chart sits, in cells. */
+  /** Where the chart sits, in cells: an area of its own, never over the table it draws. */
   anchor: Rect;
+  /** Title of the value axis, where the figures need a unit. */
+  valueAxisTitle?: string;
+  /** Each bar or column carries its figure (black-and-white legible). */
+  dataLabels?: boolean;
+}
+
+/** Rows r0..r1 (0-based, inclusive) are `height` points tall: they hold wrapped or large text. */
+export interface RowHeight {
+  r0: number;
+  r1: number;
+  height: number;
 }
 
 export type ValidationRule =
@@ -126,7 +146,9 @@ export interface SheetPlan {
   /** Rows and columns frozen at the top-left. */
   freeze: { rows: number; cols: number };
   print: PrintSetup;
-  chart?: ChartSpec;
+  charts?: ChartSpec[];
+  /** Rows taller than the default, sized to fit their text (spreadsheet programs do not all fit rows on opening). */
+  rowHeights?: RowHeight[];
   dataValidation?: DataValidationSpec[];
   /** Written after the values; their cells hold null in `values`. */
   formulas?: PlanFormula[];

@@ -64,7 +64,7 @@ describe("the trend sheet", () => {
   });
 
   it("counts levels by year as the source of a native stacked chart, years as its categories", () => {
-    const chart = plan.chart!;
+    const chart = plan.charts![0];
     expect(chart.type).toBe("stackedColumn");
     expect(plan.values[chart.source.r0].slice(0, 8)).toEqual(["年度", "无星", "一星级", "二星级", "三星级", "四星级", "五星级", "六星级"]);
     expect(plan.values.slice(chart.source.r0 + 1, chart.source.r1 + 1).map((r) => r.slice(0, 9))).toEqual([

@@ -54,7 +54,7 @@ describe("buildResultPlans", () => {
 
   test("星级评定 counts star-rated zones by city and feeds the chart from that block", () => {
     const stars = plan(zh, "stars");
-    const chart = stars.chart!;
+    const chart = stars.charts![0];
     expect(chart.type).toBe("stackedColumn");
     const block = stars.values.slice(chart.source.r0, chart.source.r1 + 1).map((r) => r.slice(chart.source.c0, chart.source.c1 + 1));
     // Cities in code-point order: 开 U+5F00 < 洛 U+6D1B < 郑 U+90D1. 兰考 (0★) adds nothing to 开封.
