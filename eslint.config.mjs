@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "out/**", "node_modules/**", "test-output/**", "coverage/**"] },
+  { ignores: ["dist/**", "out/**", "build/**", "node_modules/**", "test-output/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

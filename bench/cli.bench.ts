@@ -15,7 +15,7 @@ import { report } from "./measure";
 const REPO = resolve(__dirname, "..");
 const SAMPLE = join(REPO, "samples/henan-zones-sample.xlsx");
 const TSX = pathToFileURL(require.resolve("tsx")).href;
-const PEAK = pathToFileURL(join(__dirname, "support/reportPeakRss.ts")).href;
+const PEAK = pathToFileURL(join(__dirname, "support/reportPeakRss.mjs")).href;
 
 function runCli(input: string, out: string): { ms: number; peakMiB: number } {
   const t0 = performance.now();

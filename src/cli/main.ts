@@ -3,19 +3,21 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { PRESET_IDS, analyseRobustness, getPreset, rate } from "../engine";
-import type { Issue, Rules } from "../engine/types";
+import type { RobustnessResult } from "../engine/robustness";
+import type { Issue, RatingResult, Rules } from "../engine/types";
 import type { Locale } from "../i18n/locale";
 import { localizeIssues } from "../i18n/issues";
 import { readXlsxWorkbook } from "../xlsx/read";
-import { takenSheetNames } from "../xlsx/write";
+import { takenSheetNames, type InputSheet } from "../xlsx/write";
 import { writeResultXlsx } from "../xlsx/writeFile";
 import { buildResultPlans, buildValidationPlan } from "../workbook/plan/results";
 import { buildRobustnessPlan } from "../workbook/plan/robustness";
+import type { SheetPlan } from "../workbook/plan/types";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
 import { parseArgs, USAGE, type CliArgs } from "./args";
 import { failureJson, resultJson, type JsonResult } from "./json";
-import { CliError, fileErrorMessage, inputNotFound, rulesNeitherPresetNorFile, rulesNotJson, type FileRef, type OutputRef } from "./messages";
-import { writeAllOrNothing, OutputWriteError, type Output } from "./outputs";
+import { CliError, fileErrorMessage, inputNotFound, interrupted, rulesNeitherPresetNorFile, rulesNotJson, type FileRef, type OutputRef } from "./messages";
+import { Interrupted, writeAllOrNothing, OutputWriteError, type Output, type OutputFs } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
 import { readWorkbookBytes } from "./sniff";
 import { issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
@@ -46,8 +48,20 @@ function loadRules(value: string | undefined, rulesFile: FileRef | undefined, lo
   }
 }
 
+/**
+ * Runs a step and puts its duration on the performance timeline under `name`: the end-to-end
+ * benchmark prints them to show where the time goes.
+ */
+function measured<T>(name: string, step: () => T): T {
+  const start = performance.now();
+  const out = step();
+  if (out instanceof Promise) return out.finally(() => performance.measure(name, { start })) as T;
+  performance.measure(name, { start });
+  return out;
+}
+
 function jsonOutput(ref: OutputRef, json: JsonResult): Output {
-  return { ref, write: (tempPath, fs) => fs.writeFile(tempPath, JSON.stringify(json, null, 2) + "\n") };
+  return { ref, write: (tempPath, fs) => measured("write the JSON", () => fs.writeFile(tempPath, JSON.stringify(json, null, 2) + "\n")) };
 }
 
 /** Writes the outputs all or none; a failure the user can act on becomes their one sentence. */
@@ -60,6 +74,39 @@ async function writeOutputs(outputs: readonly Output[], locale: Locale): Promise
     if (message === undefined) throw e.cause;
     throw new CliError(message);
   }
+}
+
+/** The result sheets of a run; a result sheet that must take another name because a user's sheet holds its own is said in 校验报告 too. */
+function sheetPlans(result: RatingResult, issues: Issue[], cyclePlans: readonly SheetPlan[], robustness: RobustnessResult | undefined, inputSheets: readonly InputSheet[], locale: Locale): SheetPlan[] {
+  const plans = measured("plan the sheets", () => [...buildResultPlans(result, issues, locale), ...cyclePlans]);
+  if (robustness) plans.push(buildRobustnessPlan(robustness, locale));
+  const taken = takenSheetNames(plans, inputSheets);
+  if (taken.length > 0) {
+    issues.push(...localizeIssues(taken.map((t) => ({ severity: "warning" as const, code: "SHEET_NAME_TAKEN", params: { wanted: t.wanted, name: t.name } })), locale));
+    plans[plans.findIndex((p) => p.kind === "validation")] = buildValidationPlan(result, issues, locale);
+  }
+  return plans;
+}
+
+/**
+ * The rated workbook as an output, with the names its sheets were meant to have and, once written,
+ * got. It lets the plans go as it writes them, so the JSON after it is written with their memory free.
+ */
+function workbookOutput(ref: OutputRef, plans: SheetPlan[], input: Buffer): { output: Output; planNames: string[]; sheetNames: string[] } {
+  let pending: SheetPlan[] | undefined = plans;
+  const out = {
+    planNames: plans.map((p) => p.name),
+    sheetNames: [] as string[],
+    output: {
+      ref,
+      write: async (tempPath: string, _fs: OutputFs, signal: AbortSignal) => {
+        const written = pending ?? [];
+        pending = undefined;
+        out.sheetNames = await writeResultXlsx(written, { input, outPath: tempPath, signal });
+      },
+    },
+  };
+  return out;
 }
 
 interface Stop {
@@ -84,7 +131,7 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   const workbookOut: OutputRef = { role: "out", path: args.out ?? join("out", `${basename(input.path, extname(input.path))}-rated.xlsx`) };
   const jsonOut: OutputRef | undefined = args.json !== undefined ? { role: "json", path: args.json } : undefined;
   const targets = jsonOut ? [workbookOut, jsonOut] : [workbookOut];
-  // The rated workbook is the input rewritten by ExcelJS, which drops what it cannot model (charts, pivots, …): never over the user's file.
+  // The rated workbook is written beside the input, never over it: a run must not cost the user their file.
   // Last year's workbook is read like the input, and no output may go over it either.
   const prevFile: FileRef | undefined = args.prev !== undefined ? { role: "input", path: args.prev } : undefined;
   checkDistinct([input, rulesFile, prevFile].filter((ref) => ref !== undefined), targets, locale);
@@ -92,11 +139,11 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
 
   const rulesOption = loadRules(args.rules, rulesFile, locale);
   const inputBytes = readSource(input, locale);
-  const read = await readWorkbookBytes(inputBytes, input.path, (bytes) => readXlsxWorkbook(bytes), locale);
+  const read = await measured("read the input", () => readWorkbookBytes(inputBytes, input.path, (bytes) => readXlsxWorkbook(bytes), locale));
   if ("issues" in read) return stopOnInput({ issues: read.issues }, jsonOut, locale, out);
   const book = read.workbook;
   const grids = book.grids;
-  const prepared = prepareRun(grids, { sheet: args.sheet, locale, ...rulesOption });
+  const prepared = measured("read the table", () => prepareRun(grids, { sheet: args.sheet, locale, ...rulesOption }));
   // Cells the reader left out (far from the data) are reported with the input's other problems.
   prepared.issues.unshift(...localizeIssues(book.issues, locale));
   if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
@@ -104,30 +151,18 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   }
   const cycle = await startCliYearCycle(prepared.table, { bytes: inputBytes, grids, sheets: book.sheets }, { prev: args.prev, history: args.history === true, locale });
   if (hasErrors(cycle.issues)) return stopOnInput({ issues: [...prepared.issues, ...cycle.issues], rules: prepared.rules, year: prepared.table.year }, jsonOut, locale, out);
-  const result = rate(cycle.table, prepared.rules);
+  const rules = prepared.rules;
+  const result = measured("rate", () => rate(cycle.table, rules));
   const cycleEnd = finishYearCycle(cycle, result, locale);
   const issues: Issue[] = [...prepared.issues, ...cycle.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];
-  const plans = [...buildResultPlans(result, issues, locale), ...cycleEnd.plans];
   const robustness = args.robustness ? analyseRobustness(cycle.table, prepared.rules, args.robustness) : undefined;
-  if (robustness) plans.push(buildRobustnessPlan(robustness, locale));
-  // A result sheet that must take another name because a user's sheet holds its own is said in 校验报告 too.
-  const taken = takenSheetNames(plans, book.sheets);
-  if (taken.length > 0) {
-    issues.push(...localizeIssues(taken.map((t) => ({ severity: "warning" as const, code: "SHEET_NAME_TAKEN", params: { wanted: t.wanted, name: t.name } })), locale));
-    plans[plans.findIndex((p) => p.kind === "validation")] = buildValidationPlan(result, issues, locale);
-  }
-  let sheetNames: string[] = [];
-  const workbook: Output = {
-    ref: workbookOut,
-    write: async (tempPath) => {
-      sheetNames = await writeResultXlsx(plans, { input: inputBytes, outPath: tempPath });
-    },
-  };
-  await writeOutputs(jsonOut ? [workbook, jsonOutput(jsonOut, addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd))] : [workbook], locale);
+  const workbook = workbookOutput(workbookOut, sheetPlans(result, issues, cycleEnd.plans, robustness, book.sheets, locale), inputBytes);
+  const json = jsonOut ? measured("build the JSON", () => addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd)) : undefined;
+  await writeOutputs(jsonOut && json ? [workbook.output, jsonOutput(jsonOut, json)] : [workbook.output], locale);
   for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, locale)) out(line);
   if (robustness) for (const line of robustnessLines(robustness, locale)) out(line);
   for (const line of yearCycleLines(cycle, cycleEnd, locale)) out(line);
-  const renamed = renamedSheetsLine(plans.map((p) => p.name), sheetNames, locale);
+  const renamed = renamedSheetsLine(workbook.planNames, workbook.sheetNames, locale);
   if (renamed !== undefined) out(renamed);
   out(locale === "zh-CN" ? `结果工作簿: ${resolve(workbookOut.path)}` : `Rated workbook: ${resolve(workbookOut.path)}`);
   return 0;
@@ -146,6 +181,10 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     return await run(parsed.args, (line) => process.stdout.write(`${line}\n`));
   } catch (e) {
+    if (e instanceof Interrupted) {
+      process.stderr.write(`${interrupted(parsed.args.locale)}\n`);
+      return e.exitCode;
+    }
     process.stderr.write(e instanceof CliError ? `${e.message}\n` : `Unexpected failure: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }

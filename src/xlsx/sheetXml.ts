@@ -10,8 +10,8 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const A4 = 9;
 /** Rows whose formats are resolved at a time, so no sheet-sized array of formats is ever held. */
 const FORMAT_CHUNK = 4_096;
-/** Characters of XML handed on at a time. */
-const YIELD_AT = 1 << 16;
+/** Bytes of XML handed on at a time. */
+const CHUNK_BYTES = 1 << 20;
 /** Excel's last column index (XFD), the extent of a row break. */
 const LAST_COLUMN = 16_383;
 
@@ -38,11 +38,6 @@ function rangeRef(rect: Rect, absolute = false): string {
   const from = cellRef(rect.r0, rect.c0, absolute);
   const to = cellRef(rect.r1, rect.c1, absolute);
   return from === to ? from : `${from}:${to}`;
-}
-
-function numberText(v: number, plan: SheetPlan, row: number, col: number): string {
-  if (!Number.isFinite(v)) throw new Error(`Sheet ${plan.name}: ${cellRef(row, col)} holds ${v}, which a workbook cannot store.`);
-  return Object.is(v, -0) ? "0" : String(v);
 }
 
 /** Rows covered by a merge other than its top-left cell: a value there would overwrite the top-left's. */
@@ -113,21 +108,125 @@ function sheetEnd(plan: SheetPlan, drawingRelId: string | undefined): string {
   return `${xml}</worksheet>`;
 }
 
+const utf8 = new TextEncoder();
+const ascii = (s: string): Uint8Array => utf8.encode(s);
+const CELL = ascii('<c r="');
+const CELL_STYLE = ascii('" s="');
+const NUMBER = ascii('"><v>');
+const VALUE_END = ascii("</v></c>");
+const TEXT = ascii('" t="inlineStr"><is><t>');
+const TEXT_PRESERVED = ascii('" t="inlineStr"><is><t xml:space="preserve">');
+const TEXT_END = ascii("</t></is></c>");
+const BOOLEAN = ascii('" t="b"><v>');
+const FORMULA = ascii('"><f>');
+const FORMULA_END = ascii("</f></c>");
+const EMPTY_END = ascii('"/>');
+const ROW = ascii('<row r="');
+const ROW_HEIGHT = ascii('" ht="');
+const ROW_CUSTOM = ascii('" customHeight="1');
+const TAG_END = ascii('">');
+const ROW_END = ascii("</row>");
+/** Texts longer than this are encoded each time instead of kept. */
+const CACHED_TEXT = 256;
+/** Encoded texts kept at most; the cache starts over beyond (a zone's name repeats on its consecutive rows). */
+const CACHE_SIZE = 50_000;
+
 /**
- * The plan's worksheet XML in chunks: values (text always as inline text, never a formula),
- * formulas without a cached value, number formats, styles, merges, layout, print setup, page
- * breaks, validations and the drawing that holds its charts. Style indexes are the registry's
- * plus `xfOffset` (where the result's formats start in the written styles part); `onRows` hears
- * how many more rows each chunk holds.
+ * A sheet's XML built as bytes in place: markup from constants, numbers digit by digit, each text
+ * escaped and encoded once while it recurs. Building rows as strings and encoding them would
+ * allocate several times the output, and the collector's work would outweigh the writing.
  */
-export function* worksheetXml(plan: SheetPlan, styles: StyleRegistry, xfOffset: number, onRows: (rows: number) => void, drawingRelId?: string): Generator<string, void, undefined> {
-  let xml =
+export class XmlBytes {
+  private buffer = new Uint8Array(2 * CHUNK_BYTES);
+  private length = 0;
+  private readonly texts = new Map<string, Uint8Array>();
+
+  get size(): number {
+    return this.length;
+  }
+
+  /** The bytes so far; the buffer starts anew (the taker may keep them). */
+  take(): Uint8Array {
+    const out = this.buffer.subarray(0, this.length);
+    this.buffer = new Uint8Array(this.buffer.length);
+    this.length = 0;
+    return out;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buffer.set(b, this.length);
+    this.length += b.length;
+  }
+
+  /** Markup already escaped, written as it is. */
+  markup(xml: string): void {
+    this.room(xml.length * 3);
+    this.length += utf8.encodeInto(xml, this.buffer.subarray(this.length)).written;
+  }
+
+  /** A non-negative integer, digit by digit. */
+  digits(n: number): void {
+    let count = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) count++;
+    this.room(count);
+    for (let i = this.length + count - 1; i >= this.length; i--) {
+      this.buffer[i] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    this.length += count;
+  }
+
+  number(v: number): void {
+    if (Number.isSafeInteger(v) && v >= 0) return this.digits(v);
+    // A number's text is ASCII: its characters are its bytes.
+    const text = Object.is(v, -0) ? "0" : String(v);
+    this.room(text.length);
+    for (let i = 0; i < text.length; i++) this.buffer[this.length++] = text.charCodeAt(i);
+  }
+
+  /** Element text: escaped (xmlText) and encoded, from the cache when it recurs. */
+  text(s: string): void {
+    if (s.length > CACHED_TEXT) return this.markup(xmlText(s));
+    let b = this.texts.get(s);
+    if (!b) {
+      if (this.texts.size >= CACHE_SIZE) this.texts.clear();
+      b = utf8.encode(xmlText(s));
+      this.texts.set(s, b);
+    }
+    this.bytes(b);
+  }
+
+  /** Drops what was written since `size` was `at` (a row that turned out empty). */
+  rewind(at: number): void {
+    this.length = at;
+  }
+
+  private room(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + n));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+}
+
+/**
+ * The plan's worksheet XML, written into `out` a row at a time: values (text always as inline
+ * text, never a formula), formulas without a cached value, number formats, styles, merges, layout,
+ * print setup, page breaks, validations and the drawing that holds its charts. Yields whenever
+ * `out` holds a chunk worth handing on. Style indexes are the registry's plus `xfOffset` (where
+ * the result's formats start in the written styles part); `onRows` hears how many more rows are
+ * written, every few thousand.
+ */
+export function* worksheetXml(plan: SheetPlan, styles: StyleRegistry, xfOffset: number, out: XmlBytes, onRows: (rows: number) => void, drawingRelId?: string): Generator<void, void, undefined> {
+  out.markup(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
-    sheetViews(plan) +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    columns(plan) +
-    "<sheetData>";
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+      sheetViews(plan) +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      columns(plan) +
+      "<sheetData>",
+  );
   const covered = coveredCells(plan);
   const formulasByRow = new Map<number, PlanFormula[]>();
   for (const f of plan.formulas ?? []) {
@@ -137,8 +236,19 @@ export function* worksheetXml(plan: SheetPlan, styles: StyleRegistry, xfOffset: 
   }
   const heights = [...(plan.rowHeights ?? [])].sort((a, b) => a.r0 - b.r0);
   let nextHeight = 0;
-  const letters: string[] = [];
-  const letter = (c: number): string => (letters[c] ??= columnLetters(c));
+  const letters: Uint8Array[] = [];
+  const letter = (c: number): Uint8Array => (letters[c] ??= ascii(columnLetters(c)));
+  const styleAttrs: Uint8Array[] = [];
+  const styleAttr = (s: number): Uint8Array => (styleAttrs[s] ??= ascii(String(s + xfOffset)));
+  const cellStart = (c: number, r: number, s: number): void => {
+    out.bytes(CELL);
+    out.bytes(letter(c));
+    out.digits(r + 1);
+    if (s !== 0) {
+      out.bytes(CELL_STYLE);
+      out.bytes(styleAttr(s));
+    }
+  };
   // A sweep over the rows keeps only the styles that cover the current row; while that set stays
   // the same (the long body of a table), each column's format is worked out once per number format.
   const byStart = [...plan.styles].sort((a, b) => a.range.r0 - b.range.r0);
@@ -157,9 +267,9 @@ export function* worksheetXml(plan: SheetPlan, styles: StyleRegistry, xfOffset: 
     return s;
   };
   const rows = plan.values.length;
-  let reported = 0;
   for (let chunk = 0; chunk < rows; chunk += FORMAT_CHUNK) {
     const last = Math.min(rows - 1, chunk + FORMAT_CHUNK - 1);
+    if (chunk > 0) onRows(FORMAT_CHUNK);
     const formats = resolveNumberFormats(plan, chunk, last);
     for (let r = chunk; r <= last; r++) {
       const before = active.length;
@@ -176,36 +286,52 @@ export function* worksheetXml(plan: SheetPlan, styles: StyleRegistry, xfOffset: 
       const skip = covered.get(r);
       const rowFormats = formats[r - chunk];
       const rowFormulas = formulasByRow.get(r);
-      const n = String(r + 1);
-      let cells = "";
+      const rowStart = out.size;
+      out.bytes(ROW);
+      out.digits(r + 1);
+      if (height !== undefined) {
+        out.bytes(ROW_HEIGHT);
+        out.number(height);
+        out.bytes(ROW_CUSTOM);
+      }
+      out.bytes(TAG_END);
+      const cellsStart = out.size;
       for (let c = 0, end = Math.max(values.length, width, rowFormulas ? Math.max(...rowFormulas.map((f) => f.col + 1)) : 0); c < end; c++) {
         const formula = rowFormulas?.find((f) => f.col === c);
         if (formula) {
           // No cached result: Excel calculates on load (the workbook asks it to) and LibreOffice
           // computes a formula that has none, where it would show a cached figure as it is.
-          const s = look(c, formula.format ?? "General");
-          cells += `<c r="${letter(c)}${n}"${s === 0 ? "" : ` s="${s + xfOffset}"`}><f>${xmlText(formula.formula.replace(/^=/, ""))}</f></c>`;
+          cellStart(c, r, look(c, formula.format ?? "General"));
+          out.bytes(FORMULA);
+          out.markup(xmlText(formula.formula.replace(/^=/, "")));
+          out.bytes(FORMULA_END);
           continue;
         }
         const v = c < values.length && !skip?.has(c) ? values[c] : null;
         const s = look(c, v === null ? "General" : rowFormats[c]);
         if (v === null && s === 0) continue;
-        const head = `<c r="${letter(c)}${n}"${s === 0 ? "" : ` s="${s + xfOffset}"`}`;
-        if (v === null) cells += `${head}/>`;
-        else if (typeof v === "number") cells += `${head}><v>${numberText(v, plan, r, c)}</v></c>`;
-        else if (typeof v === "string") cells += `${head} t="inlineStr"><is><t${v.trim() === v ? "" : ' xml:space="preserve"'}>${xmlText(v)}</t></is></c>`;
-        else cells += `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
+        cellStart(c, r, s);
+        if (v === null) out.bytes(EMPTY_END);
+        else if (typeof v === "number") {
+          if (!Number.isFinite(v)) throw new Error(`Sheet ${plan.name}: ${cellRef(r, c)} holds ${v}, which a workbook cannot store.`);
+          out.bytes(NUMBER);
+          out.number(v);
+          out.bytes(VALUE_END);
+        } else if (typeof v === "string") {
+          out.bytes(v.trim() === v ? TEXT : TEXT_PRESERVED);
+          out.text(v);
+          out.bytes(TEXT_END);
+        } else {
+          out.bytes(BOOLEAN);
+          out.digits(v ? 1 : 0);
+          out.bytes(VALUE_END);
+        }
       }
-      if (cells === "" && height === undefined) continue;
-      xml += `<row r="${n}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>${cells}</row>`;
-      if (xml.length >= YIELD_AT) {
-        onRows(r + 1 - reported);
-        reported = r + 1;
-        yield xml;
-        xml = "";
-      }
+      if (out.size === cellsStart && height === undefined) out.rewind(rowStart);
+      else out.bytes(ROW_END);
+      if (out.size >= CHUNK_BYTES) yield;
     }
   }
-  onRows(rows - reported);
-  yield xml + sheetEnd(plan, drawingRelId);
+  onRows(rows - Math.floor(Math.max(rows - 1, 0) / FORMAT_CHUNK) * FORMAT_CHUNK);
+  out.markup(sheetEnd(plan, drawingRelId));
 }

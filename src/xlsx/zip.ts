@@ -28,12 +28,8 @@ export const fflateEncoder: EncoderFactory = (name) => {
   return { entry, push: (chunk, final) => entry.push(chunk, final) };
 };
 
-/** Characters of XML text gathered before they are encoded and pushed at once. */
-const TEXT_CHUNK = 1 << 16;
-
-/** A part being written: bytes or text in, compressed into the zip as they come. */
+/** A part being written: its bytes go into the zip, compressed, as they come. */
 export class PartWriter {
-  private text = "";
   constructor(
     private readonly encoder: PartEncoder,
     private readonly drain: () => Promise<void>,
@@ -44,22 +40,9 @@ export class PartWriter {
     await this.drain();
   }
 
-  async writeText(xml: string): Promise<void> {
-    this.text += xml;
-    if (this.text.length >= TEXT_CHUNK) await this.flushText();
-  }
-
   async end(): Promise<void> {
-    await this.flushText();
     await this.encoder.push(new Uint8Array(0), true);
     await this.drain();
-  }
-
-  private async flushText(): Promise<void> {
-    if (this.text === "") return;
-    const bytes = encoder.encode(this.text);
-    this.text = "";
-    await this.write(bytes);
   }
 }
 
@@ -108,7 +91,7 @@ export class PackageZip {
 
   async text(name: string, xml: string): Promise<void> {
     const part = this.part(name);
-    await part.writeText(xml);
+    await part.write(encoder.encode(xml));
     await part.end();
   }
 
