@@ -118,4 +118,23 @@ describe("writeResultXlsx", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Stars", "Ranking", "By city", "Awards", "Promotions", "Zone profile", "Score details", "Validation"]);
     expect(wb.getWorksheet("Ranking")!.headerFooter.oddFooter).toBe("&CPage &P of &N");
   });
+
+  test("rows planned taller are written at their height; the others keep the default", async () => {
+    const ranking = buildResultPlans(result, [], "zh-CN").find((p) => p.kind === "ranking")!;
+    ranking.rowHeights = [
+      { r0: 0, r1: 0, height: 30 },
+      { r0: 2, r1: 4, height: 22.5 },
+    ];
+    const out = join(dir, "heights.xlsx");
+    await writeResultXlsx([ranking], { outPath: out });
+    const ws = (await new ExcelJS.Workbook().xlsx.readFile(out)).getWorksheet(ranking.name)!;
+    expect([1, 2, 3, 4, 5, 6].map((r) => ws.getRow(r).height)).toEqual([30, undefined, 22.5, 22.5, 22.5, undefined]);
+  });
+
+  test("every result sheet numbers its own pages from 1", () => {
+    for (const name of names) {
+      const setup = book.getWorksheet(name)!.pageSetup as ExcelJS.PageSetup & { useFirstPageNumber?: boolean };
+      expect([name, setup.firstPageNumber, setup.useFirstPageNumber]).toEqual([name, 1, true]);
+    }
+  });
 });
