@@ -5,39 +5,19 @@
 import { a1 } from "../workbook/grid";
 import { resolveNumberFormats } from "../workbook/plan/formats";
 import { cellRef } from "../workbook/plan/formulas";
-import { freeSheetName } from "../workbook/plan/sheetName";
 import type { CellStyle, PlanCell, PlanFormula, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
-import type { Locale } from "../i18n/locale";
+import { applyNames, isTemporarySheet } from "../host/naming";
+import type { ApplyOptions, ApplyOutcome } from "../host/workbook";
 import { REQUEST_BUDGET_BYTES, utf8Length, type Capabilities } from "./capabilities";
 import { MARKER_KEY, PRESET_ROW, REGISTRY_SHEET } from "./marker";
 import { NOTICES } from "./notices";
 import { rangeAt } from "./ranges";
-import type { WorkbookState } from "./read";
+import type { OfficeWorkbookState } from "./read";
 
 /** Bytes counted for an operation other than a data chunk. */
 const OP_BYTES = 200;
 /** Excel column width in points per character of the plan's widths. */
 const POINTS_PER_CHAR = 6;
-const TEMP_PREFIX = "zr~tmp~";
-
-export interface ApplyOptions {
-  locale: Locale;
-  caps: Capabilities;
-  /** The add-in's sheets of these kinds are replaced by the new ones. */
-  replaceKinds: readonly SheetKind[];
-  /** Mark the new sheets as the add-in's own (result and rules sheets; not the user's template). */
-  mark: boolean;
-  /** Activate the first new sheet afterwards. */
-  activate: boolean;
-  /** The rule preset this run used, kept in the registry for the next run (default: the one kept before). */
-  presetId?: string;
-}
-
-export interface ApplyOutcome {
-  /** Final names, in plan order. */
-  written: string[];
-  notices: string[];
-}
 
 function rangeOf(ws: Excel.Worksheet, r: Rect): Excel.Range {
   return rangeAt(ws, r.r0, r.c0, r.r1 - r.r0 + 1, r.c1 - r.c0 + 1);
@@ -243,12 +223,12 @@ async function removeTemporarySheets(context: Excel.RequestContext): Promise<voi
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  for (const ws of sheets.items) if (ws.name.startsWith(TEMP_PREFIX)) ws.delete();
+  for (const ws of sheets.items) if (isTemporarySheet(ws.name)) ws.delete();
   await context.sync();
 }
 
 /** Rewrites the registry sheet with the ids of the add-in's sheets and the preset of the last run. */
-function writeRegistry(context: Excel.RequestContext, state: WorkbookState, sheetRows: Array<[string, SheetKind]>, presetId: string | undefined): void {
+function writeRegistry(context: Excel.RequestContext, state: OfficeWorkbookState, sheetRows: Array<[string, SheetKind]>, presetId: string | undefined): void {
   const rows: string[][] = presetId === undefined ? sheetRows : [...sheetRows, [PRESET_ROW, presetId]];
   const sheets = context.workbook.worksheets;
   let registry: Excel.Worksheet;
@@ -270,23 +250,8 @@ function writeRegistry(context: Excel.RequestContext, state: WorkbookState, shee
  * Writes the plans as new sheets, replacing the add-in's sheets of `replaceKinds`. Takes two
  * requests for normal sizes (the sheets, then the registry of their ids), more only for data volume.
  */
-export async function applyPlans(context: Excel.RequestContext, state: WorkbookState, plans: SheetPlan[], opts: ApplyOptions): Promise<ApplyOutcome> {
-  const replaced = state.sheets.filter((s) => s.kind !== undefined && opts.replaceKinds.includes(s.kind));
-  const staying = state.sheets.filter((s) => !replaced.includes(s));
-  const taken = new Set(staying.map((s) => s.name.toLowerCase()));
-  const notices: string[] = [];
-  const finalNames = plans.map((p) => {
-    const name = freeSheetName(p.name, taken);
-    taken.add(name.toLowerCase());
-    if (name !== p.name) notices.push(NOTICES.renamed(opts.locale, p.name, name));
-    return name;
-  });
-  const allNames = new Set(state.sheets.map((s) => s.name.toLowerCase()));
-  let n = 0;
-  const tempNames = plans.map(() => {
-    while (allNames.has(`${TEMP_PREFIX}${n}`)) n++;
-    return `${TEMP_PREFIX}${n++}`;
-  });
+export async function applyPlans(context: Excel.RequestContext, state: OfficeWorkbookState, plans: SheetPlan[], opts: ApplyOptions & { caps: Capabilities }): Promise<ApplyOutcome> {
+  const { replaced, finalNames, tempNames, notices } = applyNames(state.sheets, plans, opts);
 
   const batch = new Batcher(context);
   const sheets = context.workbook.worksheets;

@@ -2,7 +2,7 @@
 // zh-CN and en-US. Each message says what is wrong and how to fix it.
 import type { Issue } from "../engine/types";
 import type { Locale } from "./locale";
-import { indicatorLabel } from "../workbook/read/columns";
+import { indicatorLabel } from "./indicators";
 
 type Params = Record<string, string | number>;
 type Template = (p: Params) => string;

@@ -1,7 +1,7 @@
 // What each button does: call the host, await it, and turn every outcome (including a rejected
 // Excel.run) into a message the user can act on. Nothing here is allowed to throw.
-import type { RatingHost, RunOutcome } from "../excel/host";
-import type { PaneSettings } from "../excel/settings";
+import type { RatingHost, RunOutcome } from "../host/host";
+import type { PaneSettings } from "../host/settings";
 import type { Locale } from "../i18n/locale";
 import type { PaneEvent, PaneMessage } from "./state";
 import type { StringKey, Translate } from "./strings";

@@ -1,6 +1,6 @@
 // 导入上年结果 and 开始记录历年评定: read the picked file in the pane, hand last year's results to
 // the host, which joins them into the workbook's 历年评定, and report the outcome. Never throws.
-import type { HistoryImport } from "../excel/host";
+import type { HistoryImport } from "../host/host";
 import { errorDetail, loadOverview, type PaneContext } from "./actions";
 
 /** Last year's rated workbook from the picked file's bytes: the reader and ExcelJS load on first use only. */

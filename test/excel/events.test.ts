@@ -1,6 +1,6 @@
 // The Office host's change events on the fake Excel: what watchSheets reports, and that the pane's
 // follower, fed by it, tells the user's edits from the add-in's own writes.
-import type { SheetChange } from "../../src/excel/host";
+import type { SheetChange } from "../../src/host/host";
 import { createOfficeRatingHost } from "../../src/excel/officeHost";
 import { WorkbookFollower } from "../../src/taskpane/follow";
 import { createFakeExcel, FakeWorkbook, type FakeExcelOptions } from "../fake-excel";

@@ -11,7 +11,8 @@ import { buildResultPlans } from "../../src/workbook/plan/results";
 import { prepareRun } from "../../src/workbook/read/prepare";
 import { readXlsxWorkbook } from "../../src/xlsx/read";
 import { takenSheetNames, writeResultXlsx } from "../../src/xlsx/write";
-import { HEADER, zones } from "../corpus/cases";
+import { zones } from "../corpus/cases";
+import { HEADER } from "../corpus/header";
 
 const dir = mkdtempSync(join(tmpdir(), "xlsx-hostile-"));
 

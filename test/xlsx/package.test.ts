@@ -14,7 +14,8 @@ import { resolveTarget, relsPathOf } from "../../src/xlsx/package";
 import { readXlsxWorkbook } from "../../src/xlsx/read";
 import { writeResultXlsx } from "../../src/xlsx/write";
 import { xmlElements } from "../../src/xlsx/xmlEdit";
-import { HEADER, zones } from "../corpus/cases";
+import { zones } from "../corpus/cases";
+import { HEADER } from "../corpus/header";
 
 const WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const dir = mkdtempSync(join(tmpdir(), "xlsx-package-"));

@@ -14,8 +14,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from "react";
-import type { RatingHost, WorkbookOverview } from "../../excel/host";
-import type { PaneSettings } from "../../excel/settings";
+import type { RatingHost, WorkbookOverview } from "../../host/host";
+import type { PaneSettings } from "../../host/settings";
 import type { Locale } from "../../i18n/locale";
 import { goToCell, insertRules, insertSample, loadOverview, removeResults, runRating, type PaneContext } from "../actions";
 import { INITIAL_STATE, paneReducer, targetSheet } from "../state";

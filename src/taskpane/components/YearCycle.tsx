@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef } from "react";
-import type { RunOutcome, WorkbookOverview } from "../../excel/host";
+import type { RunOutcome, WorkbookOverview } from "../../host/host";
 import { DEFAULT_EXIT_RULE } from "../../engine/history";
 import type { Locale } from "../../i18n/locale";
 import { planLabels } from "../../workbook/plan/labels";

@@ -5,7 +5,7 @@ import type { RatingResult } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
 import { explainLabels, type ExplainLabels } from "../../workbook/plan/explainLabels";
 import { planLabels, type PlanLabels } from "../../workbook/plan/labels";
-import { shortfallText, starText } from "../../workbook/plan/results";
+import { shortfallText, starText } from "../../workbook/plan/labels";
 import { formatNumber } from "../numbers";
 import type { Translate } from "../strings";
 

@@ -9,8 +9,7 @@ import type { NameMappingRow, NameMatch, Unmatched } from "../read/zoneNames";
 import { PROVENANCE, word, type Words } from "../read/rulesLabels";
 import { addHeaderRow, addRow, addSpanningRow, borderRows, finishPlan, fitWidth, formatColumns, newDraft, SECTION_FILL, titleStyle, type Draft } from "./draft";
 import { HISTORY_COLUMNS, HISTORY_NOTE, MATCH_KINDS, NAME_MAP_COLUMNS, NAME_MAP_NOTE, VALUE_SOURCES, type ValueSource } from "./historyLabels";
-import { planLabels, sheetTitle, type PlanLabels } from "./labels";
-import { starText } from "./results";
+import { planLabels, sheetTitle, starText, type PlanLabels } from "./labels";
 import type { SheetPlan } from "./types";
 
 const INTEGER = "0";

@@ -1,5 +1,6 @@
 // Every word the result sheets print, in zh-CN and en-US.
-import type { StarIndicator, StarStatus, NormMethod, Severity } from "../../engine/types";
+import type { StarIndicator, StarStatus, NormMethod, Severity, ZoneResult } from "../../engine/types";
+import { STAR_INDICATORS } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
 import type { SheetKind } from "./types";
 
@@ -370,4 +371,15 @@ export function sheetTitle(l: PlanLabels, kind: SheetKind, year: number | undefi
 
 export function planLabels(locale: Locale): PlanLabels {
   return locale === "en-US" ? EN : ZH;
+}
+
+/** "★★★" for 3 stars, the no-star word for 0. */
+export function starText(stars: number, l: PlanLabels): string {
+  return stars > 0 ? "★".repeat(stars) : l.noStars;
+}
+
+export function shortfallText(z: Pick<ZoneResult, "nextStar">, l: PlanLabels): string {
+  if (!z.nextStar) return "";
+  const parts = STAR_INDICATORS.filter((k: StarIndicator) => z.nextStar!.shortfall[k] > 0).map((k) => l.shortfallItem(k, z.nextStar!.shortfall[k].toFixed(2)));
+  return parts.join(l.shortfallJoin);
 }

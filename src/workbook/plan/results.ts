@@ -1,10 +1,9 @@
 // The seven result sheets of SPEC §5 as plans, built from a rating result alone.
-import type { AwardList, Issue, RatingResult, StarIndicator, StarStatus, ZoneResult } from "../../engine/types";
-import { STAR_INDICATORS } from "../../engine/types";
+import type { AwardList, Issue, RatingResult, StarStatus, ZoneResult } from "../../engine/types";
 import { formatIssue } from "../../i18n/issues";
 import type { Locale } from "../../i18n/locale";
 import { addHeaderRow, addRow, addSpanningRow, borderRows, fitWidth, finishPlan, formatColumns, newDraft, SECTION_FILL, titleStyle } from "./draft";
-import { planLabels, sheetTitle, type PlanLabels } from "./labels";
+import { planLabels, sheetTitle, shortfallText, starText, type PlanLabels } from "./labels";
 import { buildDetails } from "./details";
 import { buildZonePages, type ZonePageForm } from "./zonePage";
 import { awardMetric } from "../../engine/explain";
@@ -13,17 +12,6 @@ import type { SheetPlan } from "./types";
 const POINTS = "0.00";
 const YUAN_WAN = "#,##0";
 const INTEGER = "0";
-
-/** "★★★" for 3 stars, the no-star word for 0. */
-export function starText(stars: number, l: PlanLabels): string {
-  return stars > 0 ? "★".repeat(stars) : l.noStars;
-}
-
-export function shortfallText(z: Pick<ZoneResult, "nextStar">, l: PlanLabels): string {
-  if (!z.nextStar) return "";
-  const parts = STAR_INDICATORS.filter((k: StarIndicator) => z.nextStar!.shortfall[k] > 0).map((k) => l.shortfallItem(k, z.nextStar!.shortfall[k].toFixed(2)));
-  return parts.join(l.shortfallJoin);
-}
 
 function rankChangeText(change: number | null): string {
   if (change === null) return "";

@@ -8,8 +8,7 @@ import type { Locale } from "../../i18n/locale";
 import { addRow, addSpanningRow, finishPlan, newDraft, SECTION_FILL, titleStyle, type Draft } from "./draft";
 import { explainLabels, type ExplainLabels } from "./explainLabels";
 import { cellRef, columnRangeRef, literalMatchValue } from "./formulas";
-import { planLabels, sheetTitle, type PlanLabels } from "./labels";
-import { shortfallText, starText } from "./results";
+import { planLabels, sheetTitle, shortfallText, starText, type PlanLabels } from "./labels";
 import type { CellStyle, PlanCell, PlanFormula, Rect, SheetPlan } from "./types";
 
 const POINTS = "0.00";
