@@ -7,6 +7,25 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_SERVER_PORT = 3000;
 const ORIGIN = `https://localhost:${DEV_SERVER_PORT}`;
+// The development servers answer this machine only: whatever they serve stays off the network.
+const DEV_SERVER_HOST = "localhost";
+
+// Office on the web runs the pane from its own origins (Excel on the web, SharePoint, OneDrive,
+// Microsoft 365); those, and this server itself, may read its files across origins. Nothing else:
+// no "Access-Control-Allow-Origin: *", which would let any page the developer visits read them.
+const OFFICE_ORIGINS = [
+  /^https:\/\/([a-z0-9-]+\.)*officeapps\.live\.com$/,
+  /^https:\/\/([a-z0-9-]+\.)*sharepoint\.com$/,
+  /^https:\/\/([a-z0-9-]+\.)*office\.com$/,
+  /^https:\/\/([a-z0-9-]+\.)*microsoft365\.com$/,
+  /^https:\/\/([a-z0-9-]+\.)*cloud\.microsoft$/,
+];
+
+/** The CORS headers the add-in's development server answers a request from `origin` with. */
+function corsHeaders(origin) {
+  const allowed = typeof origin === "string" && (origin === ORIGIN || OFFICE_ORIGINS.some((pattern) => pattern.test(origin)));
+  return allowed ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : { Vary: "Origin" };
+}
 
 function page(template, filename, chunks) {
   return new HtmlWebpackPlugin({ template, filename, chunks, inject: "body", scriptLoading: "defer" });
@@ -16,14 +35,23 @@ function page(template, filename, chunks) {
 // so a page Office opens puts `<%= officeJs %>` in its <head> and webpack injects nothing itself.
 const OFFICE_LOADER = "office-loader";
 
-function officePage(template, filename, entry) {
+// The task pane's first script, inline and in ES5, says what is needed where Office shows add-ins in
+// a webview too old to parse the rest (src/loader/oldWebview.ts).
+function oldWebviewGuard() {
+  const ts = require("typescript");
+  const source = require("node:fs").readFileSync(path.join(__dirname, "src/loader/oldWebview.ts"), "utf8");
+  const { outputText } = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.None, removeComments: true } });
+  return `<script>(function () {\n${outputText}})();</script>`;
+}
+
+function officePage(template, filename, entry, { guard = false } = {}) {
   return new HtmlWebpackPlugin({
     template,
     filename,
     chunks: [entry],
     inject: false,
     templateParameters: (compilation, assets) => ({
-      officeJs: `<script src="${assets.publicPath}${OFFICE_LOADER}.js" data-app="${assets.js.join(" ")}"></script>`,
+      officeJs: `${guard ? oldWebviewGuard() : ""}<script src="${assets.publicPath}${OFFICE_LOADER}.js" data-app="${assets.js.join(" ")}"></script>`,
     }),
   });
 }
@@ -50,7 +78,7 @@ function addinPart() {
       notice: "./src/commands/notice.ts",
     },
     plugins: [
-      officePage("./src/taskpane/taskpane.html", "taskpane.html", "taskpane"),
+      officePage("./src/taskpane/taskpane.html", "taskpane.html", "taskpane", { guard: true }),
       officePage("./src/commands/commands.html", "commands.html", "commands"),
       officePage("./src/commands/notice.html", "notice.html", "notice"),
       new CopyWebpackPlugin({
@@ -67,8 +95,9 @@ function addinPart() {
     outputDir: "dist",
     devServer: {
       server: "https",
+      host: DEV_SERVER_HOST,
       port: DEV_SERVER_PORT,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      headers: (req) => corsHeaders(req.headers.origin),
     },
   };
 }
@@ -79,7 +108,7 @@ function demoPart() {
     plugins: [page("./src/demo/demo.html", "index.html", ["demo"])],
     outputDir: "dist-demo",
     // The demo loads nothing from Office, so plain http is enough.
-    devServer: { server: "http", port: DEV_SERVER_PORT, open: false },
+    devServer: { server: "http", host: DEV_SERVER_HOST, port: DEV_SERVER_PORT, open: false },
   };
 }
 
@@ -121,4 +150,5 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.ORIGIN = ORIGIN;
+module.exports.corsHeaders = corsHeaders;
 module.exports.DEV_SERVER_PORT = DEV_SERVER_PORT;
