@@ -5,7 +5,7 @@
 import { a1 } from "../workbook/grid";
 import { resolveNumberFormats } from "../workbook/plan/formats";
 import { cellRef } from "../workbook/plan/formulas";
-import type { CellStyle, PlanCell, PlanFormula, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
+import type { CellStyle, ChartSpec, PlanCell, PlanFormula, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
 import { applyNames, isTemporarySheet } from "../host/naming";
 import type { ApplyOptions, ApplyOutcome } from "../host/workbook";
 import { REQUEST_BUDGET_BYTES, utf8Length, type Capabilities } from "./capabilities";
@@ -162,12 +162,32 @@ async function applyStyle(ws: Excel.Worksheet, s: CellStyle, batch: Batcher): Pr
   }
 }
 
+const CHART_TYPES = { stackedColumn: "ColumnStacked", clusteredBar: "BarClustered", floatingBar: "BarStacked" } as const;
+
+/** A plan's chart as Excel draws it: its type, title, place, figures on the bars, and the axis words. */
+async function addChart(ws: Excel.Worksheet, spec: ChartSpec, caps: Capabilities, batch: Batcher): Promise<void> {
+  await batch.op(6);
+  const chart = ws.charts.add(CHART_TYPES[spec.type], rangeOf(ws, spec.source), "Columns");
+  chart.title.text = spec.title;
+  chart.setPosition(a1(spec.anchor.r0, spec.anchor.c0), a1(spec.anchor.r1, spec.anchor.c1));
+  if (spec.dataLabels) chart.dataLabels.showValue = true;
+  if (spec.valueAxisTitle !== undefined) chart.axes.valueAxis.title.text = spec.valueAxisTitle;
+  // A bar chart lists its first category at the bottom; the plan's block reads top to bottom.
+  if (caps.chartAxisOrder && spec.type !== "stackedColumn") chart.axes.categoryAxis.reversePlotOrder = true;
+  // A floating bar starts where the first series ends: that series is drawn without fill.
+  if (spec.type === "floatingBar") chart.series.getItemAt(0).format.fill.clear();
+}
+
 async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilities, batch: Batcher): Promise<void> {
   // A column of width 0 is a hidden one in Excel (and is not printed).
   const hidden = new Set(plan.hiddenColumns ?? []);
   for (const [c, w] of plan.columnWidths.entries()) {
     await batch.op();
     ws.getRange(a1(0, c)).format.columnWidth = hidden.has(c) ? 0 : w * POINTS_PER_CHAR;
+  }
+  for (const h of plan.rowHeights ?? []) {
+    await batch.op();
+    ws.getRange(`${h.r0 + 1}:${h.r1 + 1}`).format.rowHeight = h.height;
   }
   for (const m of plan.merges) {
     await batch.op();
@@ -191,12 +211,7 @@ async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilit
     layout.centerHorizontally = true;
     layout.headersFooters.defaultForAllPages.centerFooter = plan.print.footer;
   }
-  for (const spec of plan.charts ?? []) {
-    await batch.op(3);
-    const chart = ws.charts.add("ColumnStacked", rangeOf(ws, spec.source), "Columns");
-    chart.title.text = spec.title;
-    chart.setPosition(a1(spec.anchor.r0, spec.anchor.c0), a1(spec.anchor.r1, spec.anchor.c1));
-  }
+  for (const spec of plan.charts ?? []) await addChart(ws, spec, caps, batch);
   if (caps.dataValidation) {
     for (const dv of plan.dataValidation ?? []) {
       await batch.op(2);

@@ -42,6 +42,13 @@ export interface FakeChart {
   seriesBy: string;
   title?: string;
   position?: [string, string];
+  /** Each point shows its value (`dataLabels.showValue`). */
+  showValues?: boolean;
+  valueAxisTitle?: string;
+  /** `axes.categoryAxis.reversePlotOrder`. */
+  categoriesReversed?: boolean;
+  /** Series (0-based) whose fill was cleared. */
+  unfilledSeries?: number[];
 }
 
 export interface FakeValidation {
@@ -68,6 +75,8 @@ export class FakeSheet {
   /** Sparse rows of cells; undefined = empty. */
   readonly rows: Array<Array<FakeCell | undefined> | undefined> = [];
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points set by the add-in, by 0-based row. */
+  readonly rowHeights = new Map<number, number>();
   readonly merges: string[] = [];
   readonly styles: FakeStyle[] = [];
   readonly tables: FakeTable[] = [];
@@ -341,6 +350,7 @@ export function sheetSnapshot(s: FakeSheet): unknown {
     visibility: s.visibility,
     cells,
     columnWidths: [...s.columnWidths.entries()],
+    rowHeights: [...s.rowHeights.entries()],
     merges: [...s.merges],
     styles: s.styles.map((x) => ({ ...x })),
     tables: s.tables.map((t) => ({ ...t })),
