@@ -6,6 +6,7 @@ import { Summary } from "../../src/taskpane/components/Summary";
 import { ZonePage } from "../../src/taskpane/components/ZonePage";
 import { translator } from "../../src/taskpane/strings";
 import { buildZonePages } from "../../src/workbook/plan/zonePage";
+import { formatQuantity } from "../../src/workbook/plan/quantities";
 import { caseResult } from "../workbook/plan/detailsCase";
 
 function text(element: ReactElement): string {
@@ -34,6 +35,18 @@ describe("ZonePage in the pane", () => {
       .slice(start, end)
       .flatMap((r) => r.filter((c): c is string => typeof c === "string" && /名|差|获|无|★|星/.test(c) && !c.startsWith("注：")));
     for (const s of sentences) expect(page).toContain(s);
+  });
+
+  test("writes each figure as the sheet does: raw values in their indicator's format, points with two decimals", () => {
+    for (const zone of result.zones.map((z) => z.zone)) {
+      const page = text(<ZonePage result={result} zone={zone} onZone={() => undefined} locale="zh-CN" t={t} />);
+      const sheet = buildZonePages(result, "zh-CN", "pages");
+      const start = sheet.values.findIndex((r) => typeof r[0] === "string" && r[0].startsWith(`${zone}（`));
+      const strong = sheet.values.find((r, i) => i > start && r[0] === "优势")!;
+      expect(page).toContain(`${strong[1] as string}：${strong[2] as string}`);
+      const dims = sheet.values.find((r, i) => i > start && typeof r[1] === "number" && r[0] === result.rules.dimensions[0].nameZh)!;
+      expect(page).toContain(formatQuantity(dims[1] as number, "points"));
+    }
   });
 
   test("lists the strongest and weakest indicators with their rank, and the dimension points by the median", () => {
