@@ -342,8 +342,10 @@ function locationOf(issue: Issue): string | undefined {
 /** The location with the zone it concerns, where the issue has a cell and a zone the text does not name: "B138（某某产业集聚区）". */
 function locationWithZone(issue: Issue, text: string, locale: Locale): string | undefined {
   const where = locationOf(issue);
-  if (where === undefined || issue.zone === undefined || issue.zone === "" || where === issue.zone || text.includes(issue.zone)) return where;
-  return locale === "zh-CN" ? `${where}（${issue.zone}）` : `${where} (${issue.zone})`;
+  const zone = issue.zone;
+  // A message that quotes the zone already names it.
+  if (where === undefined || zone === undefined || zone === "" || where === zone || text.includes(`“${zone}”`) || text.includes(`"${zone}"`)) return where;
+  return locale === "zh-CN" ? `${where}（${zone}）` : `${where} (${zone})`;
 }
 
 /** The issue as one line in the report language, led by the cell it concerns. */

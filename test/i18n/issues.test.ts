@@ -48,6 +48,9 @@ describe("messages about a zone", () => {
     expect(formatIssue(duplicate, "zh-CN")).toBe("B9：集聚区“郑州航空港区”重复出现（首次在 B3）。请删除重复行或改正名称。");
     const cellOnly: Issue = { severity: "error", code: "NOT_A_NUMBER", sheet: "指标数据", cell: "E7", zone: "郑州航空港区", params: { value: "abc" } };
     expect(formatIssue(cellOnly, "zh-CN")).toMatch(/^E7（郑州航空港区）：“abc”不是数字/);
+    // A zone named like a word of the message is still named: only a quoted name counts as named.
+    const shortName: Issue = { ...cellOnly, zone: "A", params: { value: "Abc" } };
+    expect(formatIssue(shortName, "en-US")).toMatch(/^E7 \(A\): "Abc" is not a number/);
   });
 
   it("read the same in 校验报告 as in the pane, the CLI and the JSON (all show the localised message)", () => {
