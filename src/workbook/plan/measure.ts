@@ -27,6 +27,7 @@ const BOLD = 1.1;
 /** Width of one character at 11 pt, in digits of the default font. */
 export function charWidth(ch: string): number {
   const cp = ch.codePointAt(0)!;
+  if (cp >= 0x2e80) return WIDE;
   if (cp < 0x80) {
     if (ch === " " || /[il.,:;'!|`]/.test(ch)) return 0.5;
     if (/[fjrt()[\]{}\-"/\\]/.test(ch)) return 0.7;
@@ -123,7 +124,7 @@ export function widthForWords(text: string, bold = false): number {
 
 /** The column width (digits) that holds the text on one line. */
 export function widthFor(text: string, fontSize = DEFAULT_FONT_SIZE): number {
-  const widest = Math.max(0, ...text.split("\n").map((p) => textWidth(p, fontSize)));
+  const widest = text.includes("\n") ? Math.max(0, ...text.split("\n").map((p) => textWidth(p, fontSize))) : textWidth(text, fontSize);
   return Math.ceil(widest + COLUMN_PADDING);
 }
 

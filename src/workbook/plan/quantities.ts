@@ -84,11 +84,25 @@ export function numberFormat(q: Quantity): string {
   return s.signed ? `+${digits};-${digits};${digits}` : digits;
 }
 
+/** One formatter per quantity and language: building one costs far more than using it (100,000 zones' shortfalls). */
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
+
+function formatter(q: Quantity, locale: Locale): Intl.NumberFormat {
+  const key = `${q}\u0000${locale}`;
+  let f = FORMATTERS.get(key);
+  if (!f) {
+    const s = STYLES[q];
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: s.decimals, maximumFractionDigits: s.decimals, useGrouping: s.grouped });
+    FORMATTERS.set(key, f);
+  }
+  return f;
+}
+
 /** The figure as the quantity's number format shows it (the percent sign of a probability included, no unit). */
 export function formatQuantity(value: number, q: Quantity, locale: Locale = "zh-CN"): string {
   const s = STYLES[q];
   const shown = s.percent ? value * 100 : value;
-  const text = new Intl.NumberFormat(locale, { minimumFractionDigits: s.decimals, maximumFractionDigits: s.decimals, useGrouping: s.grouped }).format(shown);
+  const text = formatter(q, locale).format(shown);
   // Rounding to the shown decimals can leave a negative zero ("-0.00"), which Excel shows unsigned.
   const clean = /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
   if (s.percent) return `${clean}%`;

@@ -175,7 +175,11 @@ function buildByCity(result: RatingResult, l: PlanLabels): SheetPlan {
   addTitle(d, title);
   const header = addHeaderRow(d, [l.cityRank, l.tied, l.zone, l.composite, l.provinceRank, l.stars]);
   const byCity = new Map<string, ZoneResult[]>();
-  for (const z of result.zones) byCity.set(z.city, [...(byCity.get(z.city) ?? []), z]);
+  for (const z of result.zones) {
+    const zones = byCity.get(z.city);
+    if (zones) zones.push(z);
+    else byCity.set(z.city, [z]);
+  }
   for (const city of citiesInOrder(result)) {
     const zones = byCity.get(city)!.sort((a, b) => a.cityRank - b.cityRank || cmp(a.zone, b.zone));
     addSection(d, l.citySection(city, zones.length));
