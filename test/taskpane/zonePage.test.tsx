@@ -1,6 +1,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { getPreset, rate } from "../../src/engine";
 import { zoneProfile } from "../../src/engine/explain";
 import { Summary } from "../../src/taskpane/components/Summary";
 import { ZonePage } from "../../src/taskpane/components/ZonePage";
@@ -8,6 +9,7 @@ import { translator } from "../../src/taskpane/strings";
 import { buildZonePages } from "../../src/workbook/plan/zonePage";
 import { formatQuantity } from "../../src/workbook/plan/quantities";
 import { caseResult } from "../workbook/plan/detailsCase";
+import { table, zone } from "../engine/fixtures";
 
 function text(element: ReactElement): string {
   return renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>)
@@ -80,5 +82,16 @@ describe("ZonePage in the pane", () => {
     expect(winners).toBeGreaterThan(0);
     expect((withPages.match(/<button/g) ?? []).length).toBe(winners);
     expect(plain).not.toContain("<button");
+  });
+});
+
+describe("ZonePage with zones whose names differ only in case", () => {
+  test("shows the zone picked, never its namesake in another case", () => {
+    const names = ["Zone a", "Zone A", "ZONE A"];
+    const result = rate(table(names.map((name, i) => zone(name, { va: 20 + 10 * i, tax: 3 + i, emp: 1 + i }, { city: `City ${i}` }))), getPreset("henan-2013")!);
+    names.forEach((name, i) => {
+      const page = text(<ZonePage result={result} zone={name} onZone={() => undefined} locale="en-US" t={translator("en-US")} />);
+      expect(page).toContain(`${name} (City ${i})`);
+    });
   });
 });
