@@ -17,7 +17,7 @@ import { CliError, fileErrorMessage, inputNotFound, rulesNeitherPresetNorFile, r
 import { writeAllOrNothing, OutputWriteError, type Output } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
 import { readWorkbookBytes } from "./sniff";
-import { issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
+import { allIssuesAt, issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
 import { addYearCycleJson, startCliYearCycle, yearCycleLines } from "./yearCycle";
 import { finishYearCycle } from "../workbook/yearCycle";
 
@@ -69,7 +69,7 @@ interface Stop {
 
 /** Ends a run stopped by its input: the issues printed, and in the JSON when asked for; no workbook. */
 async function stopOnInput(stop: Stop, json: OutputRef | undefined, locale: Locale, out: (line: string) => void): Promise<number> {
-  for (const line of issueLines(stop.issues, locale)) out(line);
+  for (const line of issueLines(stop.issues, locale, allIssuesAt(undefined, json?.path, locale))) out(line);
   if (json) await writeOutputs([jsonOutput(json, failureJson(stop.rules?.id ?? null, stop.year ?? null, stop.rules?.awards.map((a) => a.key) ?? [], stop.issues))], locale);
   return 2;
 }
@@ -123,7 +123,8 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
     },
   };
   await writeOutputs(jsonOut ? [workbook, jsonOutput(jsonOut, addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd))] : [workbook], locale);
-  for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, locale)) out(line);
+  const validationSheet = sheetNames[plans.findIndex((p) => p.kind === "validation")];
+  for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, locale, allIssuesAt(validationSheet, jsonOut?.path, locale))) out(line);
   if (robustness) for (const line of robustnessLines(robustness, locale)) out(line);
   for (const line of yearCycleLines(cycle, cycleEnd, locale)) out(line);
   const renamed = renamedSheetsLine(plans.map((p) => p.name), sheetNames, locale);

@@ -5,12 +5,11 @@
 import type { Issue } from "../engine/types";
 import type { Locale } from "../i18n/locale";
 import { buildHistoryPlan } from "../workbook/plan/history";
-import { planLabels } from "../workbook/plan/labels";
+import { isSheetNamed } from "../workbook/plan/labels";
 import type { SheetKind } from "../workbook/plan/types";
 import { hasErrors } from "../workbook/read/prepare";
 import type { KindedGrid, PreviousRating } from "../workbook/read/previous";
 import { isRulesSheetName } from "../workbook/read/rulesSheet";
-import { sameWord } from "../workbook/read/rulesLabels";
 import { historyWithImport } from "../workbook/yearCycle";
 import type { HistoryImport } from "./host";
 import { isResultKind } from "./kinds";
@@ -18,8 +17,7 @@ import type { ReadOptions, WorkbookSession, WorkbookState } from "./workbook";
 
 /** Sheets a run reads along with the indicator sheet: by the add-in's kind, or by name for the user's 名称对照. */
 export function isYearCycleInput(name: string, kind: SheetKind | undefined): boolean {
-  const names = (k: SheetKind) => ({ zh: planLabels("zh-CN").sheetNames[k], en: planLabels("en-US").sheetNames[k] });
-  return kind === "history" || sameWord(name, names("history")) || sameWord(name, names("nameMap"));
+  return kind === "history" || isSheetNamed(name, "history") || isSheetNamed(name, "nameMap");
 }
 
 /** Whether a read takes a sheet's cells: never a result sheet's; with `sheet`, that one and the sheets every run reads besides. */

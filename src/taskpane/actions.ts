@@ -99,12 +99,17 @@ function workbookAction<T>(
   });
 }
 
-export function insertRules(ctx: PaneContext, presetId: string): Promise<void> {
+/** What the rating button reads: 计算 before the pane has rated, 重新计算 after; messages that send the user to it say the same. */
+export function runButtonLabel(rated: boolean, t: Translate): string {
+  return t(rated ? "buttonRerun" : "buttonRun");
+}
+
+export function insertRules(ctx: PaneContext, presetId: string, runButton: string): Promise<void> {
   return workbookAction(
     ctx,
     presetId,
     () => ctx.host.insertRulesSheet(presetId, ctx.locale),
-    (sheet) => ({ intent: "success", text: ctx.t("rulesInserted", { sheet }) }),
+    (sheet) => ({ intent: "success", text: ctx.t("rulesInserted", { sheet, button: runButton }) }),
   );
 }
 

@@ -17,7 +17,7 @@ import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode }
 import type { RatingHost, WorkbookOverview } from "../../host/host";
 import type { PaneSettings } from "../../host/settings";
 import type { Locale } from "../../i18n/locale";
-import { goToCell, insertRules, insertSample, loadOverview, removeResults, runRating, type PaneContext } from "../actions";
+import { goToCell, insertRules, insertSample, loadOverview, removeResults, runButtonLabel, runRating, type PaneContext } from "../actions";
 import { INITIAL_STATE, paneReducer, targetSheet } from "../state";
 import { PRESETS, PRESET_IDS } from "../../engine/presets";
 import { translator, type Translate } from "../strings";
@@ -97,6 +97,9 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
   const rules = overview?.rules;
   const rulesName = rules ? (locale === "zh-CN" ? rules.nameZh : rules.nameEn) : "";
   const issues = outcome?.issues ?? overview?.issues ?? [];
+  const runButton = runButtonLabel(outcome !== undefined, t);
+  // A new rating, or edits heard since, make an earlier robustness analysis one of other data.
+  const dataVersion = useMemo(() => ({ outcome, changes: state.changesHeard }), [outcome, state.changesHeard]);
 
   return (
     <main className={styles.root} aria-busy={busy}>
@@ -171,9 +174,9 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
         <PaneSection id="actions" title={t("sectionActions")}>
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={busy} onClick={() => void runRating(ctx, presetId, sheet)} data-testid="run">
-              {outcome ? t("buttonRerun") : t("buttonRun")}
+              {runButton}
             </Button>
-            <Button disabled={busy} onClick={() => void insertRules(ctx, presetId)}>
+            <Button disabled={busy} onClick={() => void insertRules(ctx, presetId, runButton)}>
               {t("buttonInsertRules")}
             </Button>
             <Button disabled={busy} onClick={() => void insertSample(ctx, presetId)}>
@@ -207,7 +210,7 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
 
       {overview && (
         <PaneSection id="robustness" title={t("robustnessTitle")}>
-          <RobustnessPanel ctx={ctx} presetId={presetId} sheet={sheet} disabled={busy} />
+          <RobustnessPanel ctx={ctx} presetId={presetId} sheet={sheet} disabled={busy} dataVersion={dataVersion} runButton={runButton} />
         </PaneSection>
       )}
 

@@ -69,4 +69,16 @@ describe("导入上年结果 in the pane", () => {
     expect(readHistorySheet(gridOf(wb.getSheet("历年评定")!)).rows).toHaveLength(180);
     expect(run.sheetsWritten).not.toContain("年度结转");
   });
+
+  it("in English: imports into a sheet Excel accepts (History is a name it reserves), which the next run carries forward", async () => {
+    const { wb, host } = setup();
+    const previous = readPreviousRating(await readKindedSheets(PREV_SAMPLE), "prev.xlsx");
+    const imported = await host.importPrevious!(previous, "en-US");
+    expect(imported).toMatchObject({ ok: true, sheet: "Rating history", years: [2011, 2012], zones: 180 });
+    const run = await host.run({ ...RUN, locale: "en-US" });
+    expect(run.ok).toBe(true);
+    expect([...new Set(run.yearCycle!.history.map((r) => r.year))]).toEqual([2011, 2012, 2013]);
+    expect(wb.sheets.map((s) => s.name)).toContain("Rating history");
+    expect(readHistorySheet(gridOf(wb.getSheet("Rating history")!)).rows.filter((r) => r.year === 2013)).toHaveLength(180);
+  });
 });
