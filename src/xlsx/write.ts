@@ -57,7 +57,6 @@ export function planPiece(plan: SheetPlan, from: number, to: number): SheetPlan 
     merges: plan.merges.flatMap((m) => (m.r0 <= head && m.r1 > head ? [] : clip(m))),
     styles: plan.styles.flatMap((s) => clip(s.range).map((range) => ({ ...s, range }))),
     dataValidation: plan.dataValidation?.flatMap((v) => clip(v.range).map((range) => ({ ...v, range }))),
-    rowHeights: plan.rowHeights?.flatMap((h) => clip({ r0: h.r0, c0: 0, r1: h.r1, c1: 0 }).map((r) => ({ ...h, r0: r.r0, r1: r.r1 }))),
   };
   if (plan.charts) delete piece.charts;
   const lastRow = map(to) + 1;
@@ -154,8 +153,6 @@ async function streamPlan(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
   let active: CellStyle[] = [];
   let looks: Array<Map<string, Partial<ExcelJS.Style> | undefined>> = [];
   let width = 0;
-  const heights = new Map<number, number>();
-  for (const h of plan.rowHeights ?? []) for (let r = h.r0; r <= h.r1; r++) heights.set(r, h.height);
   const rows = plan.values.length;
   for (let chunk = 0; chunk < rows; chunk += FORMAT_CHUNK) {
     // Committed rows wait in memory until the zip stream writes them out, which it does only
@@ -177,8 +174,6 @@ async function streamPlan(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
         ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
       }
       const row = ws.getRow(r + 1);
-      const height = heights.get(r);
-      if (height !== undefined) row.height = height;
       const values = plan.values[r];
       const skip = covered.get(r);
       const rowFormats = formats[r - chunk];
