@@ -663,24 +663,26 @@ class Shapes {
   AddChart(chartType: number, left: number, top: number, width: number, height: number): Shape {
     const chart: WpsChart = { chartType, left, top, width, height, series: [], axes: {} };
     this.sheet.charts.push(chart);
-    return this.fake.wrap(new Shape(this.fake, chart), "Shape");
+    return this.fake.wrap(new Shape(this.fake, this.sheet, chart), "Shape");
   }
 }
 
 class Shape {
   constructor(
     private readonly fake: FakeWps,
+    private readonly sheet: WpsSheet,
     private readonly chart: WpsChart,
   ) {}
 
   get Chart(): Chart {
-    return this.fake.wrap(new Chart(this.fake, this.chart), "Chart");
+    return this.fake.wrap(new Chart(this.fake, this.sheet, this.chart), "Chart");
   }
 }
 
 class Chart {
   constructor(
     private readonly fake: FakeWps,
+    private readonly sheet: WpsSheet,
     private readonly chart: WpsChart,
   ) {}
 
@@ -696,7 +698,8 @@ class Chart {
   SetSourceData(source: Range, plotBy = 2): void {
     const { rect, sheet } = this.fake.unwrap(source);
     if (plotBy !== 2) throw new FakeWpsError("The fake WPS draws series by columns only (xlColumns).");
-    this.chart.source = `${sheet.name}!${rectAddress(rect)}`;
+    if (sheet !== this.sheet) throw new FakeWpsError("The fake WPS draws a chart from its own sheet only.");
+    this.chart.source = rectAddress(rect);
     this.chart.plotBy = plotBy;
     this.chart.series = [];
     for (let c = rect.c0 + 1; c <= rect.c1; c++) this.chart.series.push({ name: String(sheet.cellAt(rect.r0, c)?.value ?? "") });

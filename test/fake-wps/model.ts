@@ -64,6 +64,7 @@ export interface WpsChart {
   top: number;
   width: number;
   height: number;
+  /** The block it draws, on its own sheet (A1 address). */
   source?: string;
   plotBy?: number;
   title?: string;
