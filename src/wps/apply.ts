@@ -17,7 +17,8 @@ import { XL } from "./constants";
 import { formatAreas } from "./formats";
 import { PRESET_NAME, writeHiddenValue, type Marker } from "./names";
 import { skippedNotice, type SkippedStep } from "./notices";
-import { activeWorkbook, areaAddress, type WpsWorkbookState } from "./read";
+import { activeWorkbook } from "./active";
+import { areaAddress, type WpsWorkbookState } from "./read";
 
 function rangeOf(ws: Et.Worksheet, r: Rect): Et.Range {
   return ws.Range(areaAddress(r.r0, r.c0, r.r1 - r.r0 + 1, r.c1 - r.c0 + 1));

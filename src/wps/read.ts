@@ -8,19 +8,13 @@ import type { ListedSheet, ReadOptions, WorkbookState } from "../host/workbook";
 import { readsCells } from "../host/yearCycle";
 import { a1, type CellValue, type Grid, type GridTable } from "../workbook/grid";
 import type { SheetKind } from "../workbook/plan/types";
+import { activeWorkbook } from "./active";
 import { XL } from "./constants";
 import { PRESET_NAME, readNames, type WorkbookNames } from "./names";
 
 export interface WpsWorkbookState extends WorkbookState {
   /** The add-in's names as read: the markers a write replaces or keeps. */
   names: WorkbookNames;
-}
-
-/** The open workbook; a clear error where WPS shows none (its start page). */
-export function activeWorkbook(app: WpsFix.Application): Et.Workbook {
-  const wb = app.ActiveWorkbook;
-  if (!wb) throw new Error("请先打开或新建一个工作簿。No workbook is open: open or create one first.");
-  return wb;
 }
 
 /** The A1 address of rows × cols cells from 0-based (row, col). */

@@ -3,7 +3,7 @@
 // workbook is reopened on any PC, and touches no sheet, so keeping it raises no SheetChange.
 import type { PaneSettings } from "../host/settings";
 import { readHiddenValue, writeHiddenValue } from "./names";
-import { activeWorkbook } from "./read";
+import { activeWorkbook } from "./active";
 
 const AUTO_RECOMPUTE_NAME = "_ZoneRatingAutoRecompute";
 

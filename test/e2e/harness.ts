@@ -10,11 +10,16 @@ import { chromium, type Browser } from "playwright-core";
 const ROOT = resolve(__dirname, "../..");
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig = require(join(ROOT, "webpack.config.js")) as (env: Record<string, unknown>, argv: Record<string, unknown>) => webpack.Configuration;
+export const makeConfig = require(join(ROOT, "webpack.config.js")) as (env: Record<string, unknown>, argv: Record<string, unknown>) => webpack.Configuration;
 
 /** Builds the add-in (or the demo) into outputPath in production mode; rejects with webpack's errors. */
 export function build(outputPath: string, demo: boolean): Promise<webpack.Stats> {
-  const config = makeConfig({ demo, outputPath }, { mode: "production" });
+  return buildPart(outputPath, { demo });
+}
+
+/** Builds the part of webpack.config.js that `env` picks (`{ wps: true }`: the WPS add-in) in production mode. */
+export function buildPart(outputPath: string, env: Record<string, unknown>): Promise<webpack.Stats> {
+  const config = makeConfig({ ...env, outputPath }, { mode: "production" });
   return new Promise((done, fail) => {
     webpack({ ...config, context: ROOT }, (error, stats) => {
       if (error) fail(error);
