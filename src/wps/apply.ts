@@ -12,7 +12,7 @@ import type { ApplyOptions, ApplyOutcome, ListedSheet } from "../host/workbook";
 import { a1 } from "../workbook/grid";
 import { markerName, sheetRef } from "../workbook/markers";
 import { cellRef } from "../workbook/plan/formulas";
-import { TEXT_FORMAT, type CellStyle, type ChartSpec, type PlanCell, type Rect, type SheetPlan } from "../workbook/plan/types";
+import { GENERAL_FORMAT, TEXT_FORMAT, type CellStyle, type ChartSpec, type PlanCell, type Rect, type SheetPlan } from "../workbook/plan/types";
 import { XL } from "./constants";
 import { formatAreas } from "./formats";
 import { PRESET_NAME, writeHiddenValue, type Marker } from "./names";
@@ -47,8 +47,10 @@ function optional(skipped: Set<SkippedStep>, step: SkippedStep, work: () => void
   }
 }
 
+/** The formats other than General, which a new sheet's cells have already. */
 function writeFormats(ws: Et.Worksheet, plan: SheetPlan, skipped: Set<SkippedStep>): void {
   for (const area of formatAreas(plan)) {
+    if (area.format === GENERAL_FORMAT) continue;
     const set = () => {
       rangeOf(ws, area.rect).NumberFormat = area.format;
     };
