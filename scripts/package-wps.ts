@@ -7,8 +7,7 @@
 // docs/wps-deployment.zh-CN.md says where each goes on Windows and on UOS / Kylin.
 import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { build, checkOutputFolder, formatTree, humanSize, PackageError, parseBaseUrl, reportFailure, zipFolder } from "./package";
+import { build, checkOutputFolder, formatTree, humanSize, packageArgs, parseBaseUrl, reportFailure, zipFolder } from "./package";
 
 const ROOT = resolve(__dirname, "..");
 export const USAGE = "Usage: npm run package:wps -- --base-url https://HOST/PATH/ [--out DIR]";
@@ -156,14 +155,10 @@ export async function packageWps(base: URL, folder: string): Promise<WpsPackage>
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { "base-url": { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } } });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  if (!values["base-url"]) throw new PackageError(`--base-url is required.\n${USAGE}`);
-  const base = parseBaseUrl(values["base-url"], true);
-  const out = resolve(values.out ?? join(ROOT, "out", "wps-package"));
+  const args = packageArgs(argv, USAGE);
+  if (!args) return;
+  const base = parseBaseUrl(args.baseUrl, true);
+  const out = resolve(args.out ?? join(ROOT, "out", "wps-package"));
   const made = await packageWps(base, out);
   const shown = (path: string) => relative(process.cwd(), path) || ".";
   process.stdout.write(

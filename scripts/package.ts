@@ -165,15 +165,22 @@ export async function packageAddin(base: URL, folder: string): Promise<PackageRe
   return { folder, zip, manifest };
 }
 
-async function main(argv: string[]): Promise<void> {
+/** A package script's options: --base-url (required) and --out; undefined when --help printed the usage. */
+export function packageArgs(argv: string[], usage: string): { baseUrl: string; out?: string } | undefined {
   const { values } = parseArgs({ args: argv, options: { "base-url": { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
+    process.stdout.write(`${usage}\n`);
+    return undefined;
   }
-  if (!values["base-url"]) throw new PackageError(`--base-url is required.\n${USAGE}`);
-  const base = parseBaseUrl(values["base-url"]);
-  const { folder, zip, manifest } = await packageAddin(base, outputFolder(base, values.out));
+  if (!values["base-url"]) throw new PackageError(`--base-url is required.\n${usage}`);
+  return values.out === undefined ? { baseUrl: values["base-url"] } : { baseUrl: values["base-url"], out: values.out };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const args = packageArgs(argv, USAGE);
+  if (!args) return;
+  const base = parseBaseUrl(args.baseUrl);
+  const { folder, zip, manifest } = await packageAddin(base, outputFolder(base, args.out));
   const shown = (path: string) => relative(process.cwd(), path) || ".";
   process.stdout.write(
     [

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { BUTTONS } from "../../src/wps/ribbon";
 import { a1 } from "../../src/workbook/grid";
 import type { WpsWorkbook, FakeWps } from "../fake-wps";
-import { buildPart, launchChromium, makeConfig } from "./harness";
+import { buildPart, launchChromium, makeConfig, until } from "./harness";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const tabsterSelectorLoader = require("../../scripts/webpack/tabsterSelectorLoader.js") as (this: { resourcePath: string }, source: string) => string;
@@ -150,16 +150,6 @@ async function composite(page: Page, zone: string): Promise<Value | undefined> {
   const values = (await sheetValues(page, "综合排名")) ?? [];
   const header = values.findIndex((row) => row.includes("综合得分"));
   return values.slice(header + 1).find((row) => row[values[header].indexOf("集聚区名称")] === zone)?.[values[header].indexOf("综合得分")];
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > end) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((wait) => setTimeout(wait, 100));
-  }
 }
 
 describe("the WPS add-in in headless Chromium, from file://", () => {

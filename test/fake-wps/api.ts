@@ -75,7 +75,6 @@ export class FakeWps {
   readonly listeners = new Map<string, Set<(...args: unknown[]) => void>>();
   screenUpdating = true;
   displayAlerts = true;
-  calculation = -4105;
   private nextPaneId = 1;
   /** The object behind each handed-out proxy, so the fake can read its own objects without counting. */
   private readonly targets = new WeakMap<object, object>();
@@ -221,14 +220,6 @@ class Application {
 
   set DisplayAlerts(on: boolean) {
     this.fake.displayAlerts = on;
-  }
-
-  get Calculation(): number {
-    return this.fake.calculation;
-  }
-
-  set Calculation(mode: number) {
-    this.fake.calculation = mode;
   }
 
   get ApiEvent(): ApiEvent {

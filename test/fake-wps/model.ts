@@ -2,29 +2,16 @@
 // inspect directly, without going through the object model. No Node APIs: it also runs in a page.
 // README.md says where each behaviour comes from.
 import { a1, parseA1, type CellValue } from "../../src/workbook/grid";
-import { displayValue } from "../../src/workbook/read/cells";
 import { sheetOfRef } from "../../src/workbook/markers";
+import { CellGrid, type FillOptions, type GridCell, type GridRect, type Scalar } from "../fakes/cellGrid";
 
-export type Scalar = string | number | boolean;
-
-export interface WpsRect {
-  r0: number;
-  c0: number;
-  r1: number;
-  c1: number;
-}
+export type { Scalar };
+export type WpsRect = GridRect;
+export type WpsCell = GridCell;
 
 /** Excel's (and so WPS's) sheet bounds: rows and columns of a whole-column or whole-row address. */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
-
-export interface WpsCell {
-  /** What the cell holds; a formula cell holds its formula text (the fake does not calculate). */
-  value: Scalar | null;
-  /** Set when the entry was taken as a formula. */
-  formula?: string;
-  numberFormat: string;
-}
 
 /** A formatting property set on a range: "Font.Bold", "Interior.Color", "Borders(8).LineStyle", … */
 export interface WpsStyle {
@@ -88,11 +75,9 @@ export interface WpsWindowState {
   freezePanes: boolean;
 }
 
-export class WpsSheet {
+export class WpsSheet extends CellGrid {
   name: string;
   visible: SheetVisibility = -1;
-  /** Sparse rows of cells; undefined = empty. */
-  readonly rows: Array<Array<WpsCell | undefined> | undefined> = [];
   /** Column widths in characters, by 0-based column. */
   readonly columnWidths = new Map<number, number>();
   /** Row heights in points, by 0-based row. */
@@ -109,22 +94,8 @@ export class WpsSheet {
   selection = "A1";
 
   constructor(name: string) {
+    super();
     this.name = name;
-  }
-
-  cellAt(row: number, col: number): WpsCell | undefined {
-    return this.rows[row]?.[col];
-  }
-
-  /** The cell at an A1 address (a blank General cell when empty). */
-  cell(address: string): WpsCell {
-    const { row, col } = parseA1(address);
-    return this.cellAt(row, col) ?? { value: null, numberFormat: "General" };
-  }
-
-  ensure(row: number, col: number): WpsCell {
-    const r = (this.rows[row] ??= []);
-    return (r[col] ??= { value: null, numberFormat: "General" });
   }
 
   /**
@@ -154,48 +125,11 @@ export class WpsSheet {
       c.value = c.formula;
     } else c.value = v;
   }
-
-  setFormat(row: number, col: number, format: string): void {
-    this.ensure(row, col).numberFormat = format;
-  }
-
-  /** Bounding box of the cells holding a value or a format other than General; undefined when there is none. */
-  usedRect(): WpsRect | undefined {
-    let r0 = Infinity;
-    let c0 = Infinity;
-    let r1 = -1;
-    let c1 = -1;
-    this.rows.forEach((row, r) => {
-      row?.forEach((cell, c) => {
-        if (!cell || (cell.value === null && cell.numberFormat === "General")) return;
-        r0 = Math.min(r0, r);
-        r1 = Math.max(r1, r);
-        c0 = Math.min(c0, c);
-        c1 = Math.max(c1, c);
-      });
-    });
-    return r1 < 0 ? undefined : { r0, c0, r1, c1 };
-  }
-
-  /** Values of a rectangle, blanks as "". */
-  valuesOf(rect: WpsRect): Array<Array<Scalar>> {
-    const out: Scalar[][] = [];
-    for (let r = rect.r0; r <= rect.r1; r++) {
-      const row: Scalar[] = [];
-      for (let c = rect.c0; c <= rect.c1; c++) row.push(this.cellAt(r, c)?.value ?? "");
-      out.push(row);
-    }
-    return out;
-  }
 }
 
-export interface AddSheetOptions {
-  numberFormats?: string[][];
+export interface AddSheetOptions extends FillOptions {
   tables?: WpsTable[];
   visible?: SheetVisibility;
-  /** Row and column of rows[0][0], 0-based (default A1). */
-  originRow?: number;
-  originCol?: number;
 }
 
 /** A workbook-level defined name. */
@@ -227,15 +161,7 @@ export class WpsWorkbook {
   /** Adds a sheet filled with rows (CellValue errors become their "#…" text), as a user would. */
   addSheet(name: string, rows: CellValue[][] = [], opts: AddSheetOptions = {}): WpsSheet {
     const sheet = new WpsSheet(name);
-    const r0 = opts.originRow ?? 0;
-    const c0 = opts.originCol ?? 0;
-    rows.forEach((row, r) =>
-      row.forEach((v, c) => {
-        const fmt = opts.numberFormats?.[r]?.[c];
-        if (fmt) sheet.setFormat(r0 + r, c0 + c, fmt);
-        if (v !== null) sheet.enter(r0 + r, c0 + c, typeof v === "object" ? displayValue(v) : v);
-      }),
-    );
+    sheet.fill(rows, opts);
     sheet.tables.push(...(opts.tables ?? []));
     if (opts.visible !== undefined) sheet.visible = opts.visible;
     this.sheets.push(sheet);

@@ -8,11 +8,12 @@ import { sampleSheetRows } from "../../scripts/make-sample";
 import { analyseRobustness, type RobustnessResult } from "../../src/engine/robustness";
 import type { RatingHost, SheetChange } from "../../src/host/host";
 import { WorkbookFollower } from "../../src/taskpane/follow";
-import { a1, type CellValue, type Grid } from "../../src/workbook/grid";
+import { a1, parseA1, type CellValue, type Grid } from "../../src/workbook/grid";
 import { buildRobustnessPlan } from "../../src/workbook/plan/robustness";
 import { readHistorySheet, readPreviousRating } from "../../src/workbook/read/previous";
 import { readKindedSheets } from "../../src/xlsx/read";
 import { FIRST_ZONE_ROW, indicatorRows, textZoneFormats, ZONE_COLUMN } from "../excel/inputs";
+import type { CellGrid } from "../fakes/cellGrid";
 
 export type Value = string | number | boolean | null;
 
@@ -68,6 +69,31 @@ export interface HostEnv {
   listenerCount(): number;
   /** A host over the same workbook whose next write fails part-way (after some sheets are written). */
   failingHost(): RatingHost;
+}
+
+/** How a driver reads its fake's sheets by name (both fakes keep cells alike, test/fakes/cellGrid.ts). */
+export function sheetReading(sheet: (name: string) => CellGrid): Pick<HostEnv, "values" | "cell" | "cells"> {
+  const cellOf = (grid: CellGrid, row: number, col: number): DriverCell => {
+    const c = grid.cellAt(row, col);
+    const out: DriverCell = { value: c?.value ?? null, numberFormat: c?.numberFormat ?? "General" };
+    if (c?.formula !== undefined) out.formula = c.formula;
+    return out;
+  };
+  return {
+    values: (name) => {
+      const grid = sheet(name);
+      const rect = grid.usedRect(true);
+      return rect ? grid.valuesOf({ r0: 0, c0: 0, r1: rect.r1, c1: rect.c1 }).map((row) => row.map((v): Value => (v === "" ? null : v))) : [];
+    },
+    cell: (name, address) => {
+      const { row, col } = parseA1(address);
+      return cellOf(sheet(name), row, col);
+    },
+    cells: (name) => {
+      const grid = sheet(name);
+      return grid.rows.flatMap((row, r) => (row ?? []).flatMap((c, col) => (c ? [cellOf(grid, r, col)] : [])));
+    },
+  };
 }
 
 export interface HostDriver {

@@ -1,9 +1,8 @@
 // The host contract on the Office.js host over the fake Excel.
 import { MARKER_KEY, REGISTRY_SHEET } from "../../src/excel/marker";
 import { createOfficeRatingHost } from "../../src/excel/officeHost";
-import { parseA1 } from "../../src/workbook/grid";
 import { createFakeExcel, FakeWorkbook, sheetSnapshot, type FakeSheet } from "../fake-excel";
-import { describeHostContract, type DriverCell, type HostEnv, type Value } from "./contract";
+import { describeHostContract, sheetReading, type HostEnv } from "./contract";
 
 function excelEnv(wb: FakeWorkbook): HostEnv {
   const excel = createFakeExcel(wb);
@@ -21,12 +20,6 @@ function excelEnv(wb: FakeWorkbook): HostEnv {
     for (let r = rect.r0; r <= rect.r1; r++) if (registry.cellAt(r, 0)?.value === s.id) return String(registry.cellAt(r, 1)?.value);
     return undefined;
   };
-  const cellOf = (s: FakeSheet, row: number, col: number): DriverCell => {
-    const c = s.cellAt(row, col);
-    const out: DriverCell = { value: c?.value ?? null, numberFormat: c?.numberFormat ?? "General" };
-    if (c?.formula !== undefined) out.formula = c.formula;
-    return out;
-  };
   return {
     host,
     addSheet: (name, rows = [], numberFormats) => wb.addSheet(name, rows, numberFormats ? { numberFormats } : {}).id,
@@ -35,19 +28,7 @@ function excelEnv(wb: FakeWorkbook): HostEnv {
     sheetNames: () => visible().map((s) => s.name),
     has: (name) => wb.getSheet(name) !== undefined,
     sheetId: (name) => sheet(name).id,
-    values: (name) => {
-      const s = sheet(name);
-      const rect = s.usedRect(true);
-      return rect ? s.valuesOf({ r0: 0, c0: 0, r1: rect.r1, c1: rect.c1 }).map((row) => row.map((v): Value => (v === "" ? null : v))) : [];
-    },
-    cell: (name, address) => {
-      const { row, col } = parseA1(address);
-      return cellOf(sheet(name), row, col);
-    },
-    cells: (name) => {
-      const s = sheet(name);
-      return s.rows.flatMap((row, r) => (row ?? []).flatMap((c, col) => (c ? [cellOf(s, r, col)] : [])));
-    },
+    ...sheetReading(sheet),
     snapshot: (name) => sheetSnapshot(sheet(name)),
     // The registry's cells are sheet ids, new ones on each run as in Excel: it is no user's sheet.
     snapshotAll: () => visible().map(sheetSnapshot),

@@ -1,9 +1,8 @@
 // The host contract on the WPS host over the fake WPS 表格.
-import { parseA1 } from "../../src/workbook/grid";
 import { markerKind, sheetOfRef } from "../../src/workbook/markers";
 import { createWpsRatingHost } from "../../src/wps/wpsHost";
 import { createFakeWps, sheetSnapshot, WpsWorkbook, type WpsSheet } from "../fake-wps";
-import { describeHostContract, type DriverCell, type HostEnv, type Value } from "./contract";
+import { describeHostContract, sheetReading, type HostEnv } from "./contract";
 
 function wpsEnv(wb: WpsWorkbook): HostEnv {
   const wps = createFakeWps(wb);
@@ -14,12 +13,6 @@ function wpsEnv(wb: WpsWorkbook): HostEnv {
     return s;
   };
   const visible = () => wb.sheets.filter((s) => s.visible === -1);
-  const cellOf = (s: WpsSheet, row: number, col: number): DriverCell => {
-    const c = s.cellAt(row, col);
-    const out: DriverCell = { value: c?.value ?? null, numberFormat: c?.numberFormat ?? "General" };
-    if (c?.formula !== undefined) out.formula = c.formula;
-    return out;
-  };
   return {
     host,
     addSheet: (name, rows = [], numberFormats) => wb.addSheet(name, rows, numberFormats ? { numberFormats } : {}).name,
@@ -28,19 +21,7 @@ function wpsEnv(wb: WpsWorkbook): HostEnv {
     sheetNames: () => visible().map((s) => s.name),
     has: (name) => wb.getSheet(name) !== undefined,
     sheetId: (name) => sheet(name).name,
-    values: (name) => {
-      const s = sheet(name);
-      const rect = s.usedRect();
-      return rect ? s.valuesOf({ r0: 0, c0: 0, r1: rect.r1, c1: rect.c1 }).map((row) => row.map((v): Value => (v === "" ? null : v))) : [];
-    },
-    cell: (name, address) => {
-      const { row, col } = parseA1(address);
-      return cellOf(sheet(name), row, col);
-    },
-    cells: (name) => {
-      const s = sheet(name);
-      return s.rows.flatMap((row, r) => (row ?? []).flatMap((c, col) => (c ? [cellOf(s, r, col)] : [])));
-    },
+    ...sheetReading(sheet),
     snapshot: (name) => sheetSnapshot(sheet(name)),
     snapshotAll: () => visible().map(sheetSnapshot),
     activeSheet: () => wb.activeSheet,
