@@ -1,9 +1,12 @@
-// Builds the add-in (task pane, ribbon command, notice dialog) into dist/, or with `--env demo` the
-// browser demo (the real task pane over the in-browser fake workbook) into dist-demo/.
+// Builds the add-in (task pane, ribbon command, notice dialog) into dist/, with `--env demo` the
+// browser demo (the real task pane over the in-browser fake workbook) into dist-demo/, or with
+// `--env wps` the WPS 表格 add-in (ribbon.xml, its main page, the task pane) into dist-wps/.
 // `--env outputPath=DIR` redirects the output (tests and benchmarks build into temporary folders).
 const path = require("node:path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { EsbuildPlugin } = require("esbuild-loader");
 
 const DEV_SERVER_PORT = 3000;
 const ORIGIN = `https://localhost:${DEV_SERVER_PORT}`;
@@ -112,16 +115,65 @@ function demoPart() {
   };
 }
 
+// WPS 11.x (2021 on) runs add-in pages in Chromium 87, WPS 12.x in Chromium 104: the WPS build is
+// lowered to what Chrome 87 runs and to ES2020 syntax (tests parse every emitted script as
+// ES2020), node_modules included, as classic scripts.
+const WPS_TARGETS = ["chrome87", "es2020"];
+const WORKER_SOURCE = "robustness.worker.source.js";
+
+/**
+ * Pages opened from file:// (WPS's offline add-ins) cannot start a worker by URL: the finished
+ * worker script is also emitted as text in a classic script, window.ZR_ROBUSTNESS_WORKER, from
+ * which the pane starts it through a Blob URL (src/taskpane/robustnessClient.ts sourceWorker).
+ */
+class WorkerSourcePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("WorkerSourcePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "WorkerSourcePlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, () => {
+        const worker = compilation.getAsset("robustness.worker.js");
+        if (!worker) return;
+        const text = JSON.stringify(worker.source.source().toString());
+        compilation.emitAsset(WORKER_SOURCE, new webpack.sources.RawSource(`window.ZR_ROBUSTNESS_WORKER=${text};\n`), { minimized: true });
+        compilation.deleteAsset("robustness.worker.js");
+      });
+    });
+  }
+}
+
+function wpsPart(mode) {
+  return {
+    entry: { main: "./src/wps/main.ts", taskpane: "./src/wps/taskpane.tsx" },
+    plugins: [
+      // The main page's script runs as the page loads, before WPS reads ribbon.xml: in <head>, not deferred.
+      new HtmlWebpackPlugin({ template: "./src/wps/index.html", filename: "index.html", chunks: ["main"], inject: "head", scriptLoading: "blocking" }),
+      page("./src/wps/taskpane.html", "taskpane.html", ["taskpane"]),
+      new CopyWebpackPlugin({ patterns: [{ from: "src/wps/ribbon.xml", to: "ribbon.xml" }, { from: "src/wps/images/*.svg", to: "images/[name][ext]" }] }),
+      new EsbuildPlugin({ target: WPS_TARGETS, minify: mode === "production", legalComments: "none" }),
+      new WorkerSourcePlugin(),
+    ],
+    rules: [{ test: /[\\/]tabster[\\/]dist[\\/]esm[\\/]Consts\.js$/, use: path.resolve(__dirname, "scripts/webpack/tabsterSelectorLoader.js") }],
+    outputDir: "dist-wps",
+    // esbuild lowers whole files: an eval devtool would hide the modules from it inside strings.
+    devtool: mode === "production" ? false : "source-map",
+    target: ["web", "es2020"],
+    // The EsbuildPlugin above minifies; webpack's own minimizer would not lower to Chrome 87.
+    optimization: { minimize: false },
+    devServer: { server: "http", port: DEV_SERVER_PORT, open: false },
+  };
+}
+
 // The robustness analysis runs in a Web Worker (src/taskpane/robustnessClient.ts loads it by this
 // file name, beside the page), so both the add-in and the demo build it as an entry of its own.
 const ROBUSTNESS_WORKER = { "robustness.worker": "./src/taskpane/robustness.worker.ts" };
 
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode ?? env.mode ?? "production";
-  const part = env.demo ? demoPart() : addinPart();
+  const part = env.wps ? wpsPart(mode) : env.demo ? demoPart() : addinPart();
   return {
     mode,
-    devtool: mode === "production" ? false : "eval-source-map",
+    devtool: part.devtool ?? (mode === "production" ? false : "eval-source-map"),
+    ...(part.target ? { target: part.target } : {}),
+    ...(part.optimization ? { optimization: part.optimization } : {}),
     entry: { ...part.entry, ...ROBUSTNESS_WORKER },
     output: {
       path: path.resolve(__dirname, env.outputPath ?? part.outputDir),
@@ -141,6 +193,7 @@ module.exports = (env = {}, argv = {}) => {
             options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: mode !== "production" } },
           },
         },
+        ...(part.rules ?? []),
       ],
     },
     plugins: part.plugins,

@@ -7,6 +7,7 @@
 import type { CellValue, Grid, GridTable } from "../workbook/grid";
 import { a1 } from "../workbook/grid";
 import type { SheetKind } from "../workbook/plan/types";
+import { toCellValue } from "../host/cells";
 import { isOwnKind, isResultKind } from "../host/kinds";
 import type { ListedSheet, ReadOptions, WorkbookState } from "../host/workbook";
 import { readsCells } from "../host/yearCycle";
@@ -17,16 +18,6 @@ import { rangeAt } from "./ranges";
 export interface OfficeWorkbookState extends WorkbookState {
   /** Registry rows as read ([id, kind]); undefined when the registry sheet does not exist. */
   registry?: Array<[string, SheetKind]>;
-}
-
-const ERROR_VALUE = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
-
-/** Office.js hands blanks over as "" and errors as their text; the reader wants null and CellError. */
-export function toCellValue(v: unknown): CellValue {
-  if (v === "" || v === null || v === undefined) return null;
-  if (typeof v === "string") return ERROR_VALUE.test(v) ? { error: v } : v;
-  if (typeof v === "number" || typeof v === "boolean") return v;
-  return String(v);
 }
 
 function registryPreset(values: unknown[][]): string | undefined {

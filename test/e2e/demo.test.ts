@@ -4,7 +4,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { a1 } from "../../src/workbook/grid";
-import { build, launchChromium, serve, type StaticServer } from "./harness";
+import { build, launchChromium, serve, until, type StaticServer } from "./harness";
 
 const OUT = resolve(__dirname, "../../test-output/e2e");
 const SITE = join(OUT, "dist-demo");
@@ -119,17 +119,6 @@ async function zoneOfRow(page: Page, address: string): Promise<string> {
   const headerRow = values.findIndex((row) => row.includes("集聚区名称"));
   const row = Number(/\d+$/.exec(address)?.[0]) - 1;
   return String(values[row][values[headerRow].indexOf("集聚区名称")]);
-}
-
-/** Reads until the value passes the check (a recompute the pane starts by itself), or fails after the timeout. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > end) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((wait) => setTimeout(wait, 100));
-  }
 }
 
 async function editCell(page: Page, sheet: string, address: string, text: string): Promise<void> {

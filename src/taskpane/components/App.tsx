@@ -24,6 +24,7 @@ import { translator, type Translate } from "../strings";
 import { useFollowEdits, useWorkbookFollower } from "../useFollowEdits";
 import { FollowEdits } from "./FollowEdits";
 import { ProblemList } from "./ProblemList";
+import type { WorkerPort } from "../robustnessClient";
 import { RobustnessPanel } from "./RobustnessPanel";
 import { RulesDetails } from "./RulesDetails";
 import { Summary } from "./Summary";
@@ -68,7 +69,7 @@ function PaneSection({ id, title, live, children }: { id: string; title: string;
   );
 }
 
-export function App({ host, locale, settings }: { host: RatingHost; locale: Locale; settings: PaneSettings }) {
+export function App({ host, locale, settings, createWorker }: { host: RatingHost; locale: Locale; settings: PaneSettings; createWorker?: () => WorkerPort }) {
   const styles = useStyles();
   const t = useMemo(() => translator(locale), [locale]);
   const [state, dispatch] = useReducer(paneReducer, settings, (s) => ({ ...INITIAL_STATE, autoRecompute: s.autoRecompute() }));
@@ -210,7 +211,7 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
 
       {overview && (
         <PaneSection id="robustness" title={t("robustnessTitle")}>
-          <RobustnessPanel ctx={ctx} presetId={presetId} sheet={sheet} disabled={busy} dataVersion={dataVersion} runButton={runButton} />
+          <RobustnessPanel ctx={ctx} presetId={presetId} sheet={sheet} disabled={busy} dataVersion={dataVersion} runButton={runButton} createWorker={createWorker} />
         </PaneSection>
       )}
 

@@ -62,7 +62,7 @@ export function RobustnessPanel({ ctx, presetId, sheet, disabled, dataVersion, r
   dataVersion: unknown;
   /** The label the pane's rating button shows now, which messages name. */
   runButton: string;
-  /** Stands in for the browser's Worker in tests. */
+  /** Makes the analysis's worker: a Blob-URL one where the page cannot load it by URL (file:// pages), a stand-in in tests. */
   createWorker?: () => WorkerPort;
 }) {
   const styles = useStyles();
