@@ -195,12 +195,3 @@ export async function writePrevSample(dir: string): Promise<string> {
     rmSync(work, { recursive: true, force: true });
   }
 }
-
-if (require.main === module) {
-  writePrevSample(join(__dirname, "../samples"))
-    .then((file) => process.stdout.write(`Wrote ${file}\n`))
-    .catch((e: unknown) => {
-      process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-      process.exitCode = 1;
-    });
-}

@@ -12,7 +12,7 @@ import { takenSheetNames, type InputSheet } from "../xlsx/write";
 import { writeResultXlsx } from "../xlsx/writeFile";
 import { buildResultPlans, buildValidationPlan } from "../workbook/plan/results";
 import { buildRobustnessPlan } from "../workbook/plan/robustness";
-import type { SheetPlan } from "../workbook/plan/types";
+import type { SheetKind, SheetPlan } from "../workbook/plan/types";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
 import { parseArgs, USAGE, type CliArgs } from "./args";
 import { failureJson, resultJson, type JsonResult } from "./json";
@@ -20,7 +20,7 @@ import { CliError, fileErrorMessage, inputNotFound, interrupted, rulesNeitherPre
 import { Interrupted, writeAllOrNothing, OutputWriteError, type Output, type OutputFs } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
 import { readWorkbookBytes } from "./sniff";
-import { issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
+import { allIssuesAt, issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
 import { addYearCycleJson, startCliYearCycle, yearCycleLines } from "./yearCycle";
 import { finishYearCycle } from "../workbook/yearCycle";
 
@@ -92,10 +92,11 @@ function sheetPlans(result: RatingResult, issues: Issue[], cyclePlans: readonly 
  * The rated workbook as an output, with the names its sheets were meant to have and, once written,
  * got. It lets the plans go as it writes them, so the JSON after it is written with their memory free.
  */
-function workbookOutput(ref: OutputRef, plans: SheetPlan[], input: Buffer): { output: Output; planNames: string[]; sheetNames: string[] } {
+function workbookOutput(ref: OutputRef, plans: SheetPlan[], input: Buffer): { output: Output; planNames: string[]; planKinds: SheetKind[]; sheetNames: string[] } {
   let pending: SheetPlan[] | undefined = plans;
   const out = {
     planNames: plans.map((p) => p.name),
+    planKinds: plans.map((p) => p.kind),
     sheetNames: [] as string[],
     output: {
       ref,
@@ -117,7 +118,7 @@ interface Stop {
 
 /** Ends a run stopped by its input: the issues printed, and in the JSON when asked for; no workbook. */
 async function stopOnInput(stop: Stop, json: OutputRef | undefined, locale: Locale, out: (line: string) => void): Promise<number> {
-  for (const line of issueLines(stop.issues, locale)) out(line);
+  for (const line of issueLines(stop.issues, locale, allIssuesAt(undefined, json?.path, locale))) out(line);
   if (json) await writeOutputs([jsonOutput(json, failureJson(stop.rules?.id ?? null, stop.year ?? null, stop.rules?.awards.map((a) => a.key) ?? [], stop.issues))], locale);
   return 2;
 }
@@ -159,7 +160,8 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   const workbook = workbookOutput(workbookOut, sheetPlans(result, issues, cycleEnd.plans, robustness, book.sheets, locale), inputBytes);
   const json = jsonOut ? measured("build the JSON", () => addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd)) : undefined;
   await writeOutputs(jsonOut && json ? [workbook.output, jsonOutput(jsonOut, json)] : [workbook.output], locale);
-  for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, locale)) out(line);
+  const validationSheet = workbook.sheetNames[workbook.planKinds.indexOf("validation")];
+  for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, locale, allIssuesAt(validationSheet, jsonOut?.path, locale))) out(line);
   if (robustness) for (const line of robustnessLines(robustness, locale)) out(line);
   for (const line of yearCycleLines(cycle, cycleEnd, locale)) out(line);
   const renamed = renamedSheetsLine(workbook.planNames, workbook.sheetNames, locale);

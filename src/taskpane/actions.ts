@@ -1,7 +1,7 @@
 // What each button does: call the host, await it, and turn every outcome (including a rejected
 // Excel.run) into a message the user can act on. Nothing here is allowed to throw.
-import type { RatingHost, RunOutcome } from "../excel/host";
-import type { PaneSettings } from "../excel/settings";
+import type { RatingHost, RunOutcome } from "../host/host";
+import type { PaneSettings } from "../host/settings";
 import type { Locale } from "../i18n/locale";
 import type { PaneEvent, PaneMessage } from "./state";
 import type { StringKey, Translate } from "./strings";
@@ -99,12 +99,17 @@ function workbookAction<T>(
   });
 }
 
-export function insertRules(ctx: PaneContext, presetId: string): Promise<void> {
+/** What the rating button reads: 计算 before the pane has rated, 重新计算 after; messages that send the user to it say the same. */
+export function runButtonLabel(rated: boolean, t: Translate): string {
+  return t(rated ? "buttonRerun" : "buttonRun");
+}
+
+export function insertRules(ctx: PaneContext, presetId: string, runButton: string): Promise<void> {
   return workbookAction(
     ctx,
     presetId,
     () => ctx.host.insertRulesSheet(presetId, ctx.locale),
-    (sheet) => ({ intent: "success", text: ctx.t("rulesInserted", { sheet }) }),
+    (sheet) => ({ intent: "success", text: ctx.t("rulesInserted", { sheet, button: runButton }) }),
   );
 }
 

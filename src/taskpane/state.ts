@@ -1,6 +1,6 @@
 // The task pane's state and its transitions, kept free of React and Office so they can be tested
 // on their own.
-import type { RunOutcome, WorkbookOverview } from "../excel/host";
+import type { RunOutcome, WorkbookOverview } from "../host/host";
 import { DEFAULT_PRESET_ID } from "../engine/presets";
 
 export type Intent = "success" | "warning" | "error" | "info";

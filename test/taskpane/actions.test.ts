@@ -1,4 +1,4 @@
-import { errorDetail, goToCell, insertRules, loadOverview, removeResults, runMessage, runRating, type PaneContext } from "../../src/taskpane/actions";
+import { errorDetail, goToCell, insertRules, runButtonLabel, loadOverview, removeResults, runMessage, runRating, type PaneContext } from "../../src/taskpane/actions";
 import { INITIAL_STATE, paneReducer, type PaneEvent, type PaneState } from "../../src/taskpane/state";
 import { translator } from "../../src/taskpane/strings";
 import { ERROR_AT_E7, HostDouble } from "./doubles";
@@ -63,7 +63,7 @@ describe("pane actions", () => {
     });
     expect(runMessage({ ok: true, issues: [warning], sheetsWritten: ["a", "b", "c"], notices: [] }, t)).toEqual({
       intent: "warning",
-      text: "计算完成：已写入 3 张结果表，另有 1 条提示。",
+      text: "计算完成：已写入 3 张结果表，另有 1 条警告，见“校验报告”表。",
     });
   });
 
@@ -77,11 +77,13 @@ describe("pane actions", () => {
     expect(host.calls.map((c) => c.method)).toEqual(["run"]);
   });
 
-  it("inserts the rules sheet of the chosen preset and names it in the message", async () => {
+  it("inserts the rules sheet of the chosen preset and names it in the message, with the rating button as it reads", async () => {
     const host = new HostDouble();
     const { ctx, state } = context(host);
-    await insertRules(ctx, "service-zones-2016");
+    await insertRules(ctx, "service-zones-2016", runButtonLabel(false, ctx.t));
     expect(host.calls[0]).toEqual({ method: "insertRulesSheet", args: ["service-zones-2016", "zh-CN"] });
+    expect(state().message?.text).toBe("已插入规则表“评定规则”。修改其中的权重和标准后点击“计算”。");
+    await insertRules(ctx, "service-zones-2016", runButtonLabel(true, ctx.t));
     expect(state().message?.text).toBe("已插入规则表“评定规则”。修改其中的权重和标准后点击“重新计算”。");
   });
 

@@ -12,7 +12,8 @@ import { prepareRun } from "../../src/workbook/read/prepare";
 import { readXlsxWorkbook } from "../../src/xlsx/read";
 import { takenSheetNames } from "../../src/xlsx/write";
 import { writeResultXlsx } from "../../src/xlsx/writeFile";
-import { HEADER, zones } from "../corpus/cases";
+import { zones } from "../corpus/cases";
+import { HEADER } from "../corpus/header";
 
 const dir = mkdtempSync(join(tmpdir(), "xlsx-hostile-"));
 

@@ -13,7 +13,8 @@ import { prepareRun } from "../../src/workbook/read/prepare";
 import { readXlsxWorkbook } from "../../src/xlsx/read";
 import { writeResultXlsx } from "../../src/xlsx/writeFile";
 import { xmlElements } from "../../src/xlsx/xmlEdit";
-import { HEADER, zones } from "../corpus/cases";
+import { zones } from "../corpus/cases";
+import { HEADER } from "../corpus/header";
 import { packageProblems, parts } from "./packageCheck";
 
 const dir = mkdtempSync(join(tmpdir(), "xlsx-package-"));

@@ -14,16 +14,17 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from "react";
-import type { RatingHost, WorkbookOverview } from "../../excel/host";
-import type { PaneSettings } from "../../excel/settings";
+import type { RatingHost, WorkbookOverview } from "../../host/host";
+import type { PaneSettings } from "../../host/settings";
 import type { Locale } from "../../i18n/locale";
-import { goToCell, insertRules, insertSample, loadOverview, removeResults, runRating, type PaneContext } from "../actions";
+import { goToCell, insertRules, insertSample, loadOverview, removeResults, runButtonLabel, runRating, type PaneContext } from "../actions";
 import { INITIAL_STATE, paneReducer, targetSheet } from "../state";
 import { PRESETS, PRESET_IDS } from "../../engine/presets";
 import { translator, type Translate } from "../strings";
 import { useFollowEdits, useWorkbookFollower } from "../useFollowEdits";
 import { FollowEdits } from "./FollowEdits";
 import { ProblemList } from "./ProblemList";
+import type { WorkerPort } from "../robustnessClient";
 import { RobustnessPanel } from "./RobustnessPanel";
 import { RulesDetails } from "./RulesDetails";
 import { Summary } from "./Summary";
@@ -68,7 +69,7 @@ function PaneSection({ id, title, live, children }: { id: string; title: string;
   );
 }
 
-export function App({ host, locale, settings }: { host: RatingHost; locale: Locale; settings: PaneSettings }) {
+export function App({ host, locale, settings, createWorker }: { host: RatingHost; locale: Locale; settings: PaneSettings; createWorker?: () => WorkerPort }) {
   const styles = useStyles();
   const t = useMemo(() => translator(locale), [locale]);
   const [state, dispatch] = useReducer(paneReducer, settings, (s) => ({ ...INITIAL_STATE, autoRecompute: s.autoRecompute() }));
@@ -97,6 +98,9 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
   const rules = overview?.rules;
   const rulesName = rules ? (locale === "zh-CN" ? rules.nameZh : rules.nameEn) : "";
   const issues = outcome?.issues ?? overview?.issues ?? [];
+  const runButton = runButtonLabel(outcome !== undefined, t);
+  // A new rating, or edits heard since, make an earlier robustness analysis one of other data.
+  const dataVersion = useMemo(() => ({ outcome, changes: state.changesHeard }), [outcome, state.changesHeard]);
 
   return (
     <main className={styles.root} aria-busy={busy}>
@@ -171,9 +175,9 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
         <PaneSection id="actions" title={t("sectionActions")}>
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={busy} onClick={() => void runRating(ctx, presetId, sheet)} data-testid="run">
-              {outcome ? t("buttonRerun") : t("buttonRun")}
+              {runButton}
             </Button>
-            <Button disabled={busy} onClick={() => void insertRules(ctx, presetId)}>
+            <Button disabled={busy} onClick={() => void insertRules(ctx, presetId, runButton)}>
               {t("buttonInsertRules")}
             </Button>
             <Button disabled={busy} onClick={() => void insertSample(ctx, presetId)}>
@@ -207,7 +211,7 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
 
       {overview && (
         <PaneSection id="robustness" title={t("robustnessTitle")}>
-          <RobustnessPanel ctx={ctx} presetId={presetId} sheet={sheet} disabled={busy} />
+          <RobustnessPanel ctx={ctx} presetId={presetId} sheet={sheet} disabled={busy} dataVersion={dataVersion} runButton={runButton} createWorker={createWorker} />
         </PaneSection>
       )}
 

@@ -1,11 +1,10 @@
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { useRef } from "react";
-import type { RunOutcome, WorkbookOverview } from "../../excel/host";
+import { useEffect, useRef, useState } from "react";
+import type { RunOutcome, WorkbookOverview } from "../../host/host";
 import { DEFAULT_EXIT_RULE } from "../../engine/history";
 import type { Locale } from "../../i18n/locale";
-import { planLabels } from "../../workbook/plan/labels";
-import { sameWord } from "../../workbook/read/rulesLabels";
-import type { PaneContext } from "../actions";
+import { isSheetNamed, planLabels } from "../../workbook/plan/labels";
+import { runButtonLabel, type PaneContext } from "../actions";
 import { importPreviousFile, startHistory } from "../yearCycleActions";
 import { ProvenanceBadge } from "./ProvenanceBadge";
 import { TrendChart } from "./TrendChart";
@@ -14,8 +13,6 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
-
-const HISTORY_NAMES = { zh: planLabels("zh-CN").sheetNames.history, en: planLabels("en-US").sheetNames.history };
 
 function historyYears(outcome: RunOutcome | undefined): number[] {
   return [...new Set(outcome?.yearCycle?.history.map((r) => r.year) ?? [])].sort((a, b) => a - b);
@@ -26,9 +23,15 @@ export function YearCycle({ ctx, presetId, overview, outcome, disabled, locale }
   const styles = useStyles();
   const { t } = ctx;
   const file = useRef<HTMLInputElement>(null);
-  const hasHistory = overview.sheets.some((s) => sameWord(s.name, HISTORY_NAMES));
+  const hasHistory = overview.sheets.some((s) => isSheetNamed(s.name, "history"));
   const cycle = outcome?.yearCycle;
-  const years = historyYears(outcome);
+  // The years an import just wrote show at once; the next rating's history replaces them.
+  const [imported, setImported] = useState<number[]>();
+  useEffect(() => setImported(undefined), [outcome]);
+  const years = imported ?? historyYears(outcome);
+  const keep = (written: number[] | undefined): void => {
+    if (written) setImported([...written].sort((a, b) => a - b));
+  };
   const join = (items: readonly string[]) => items.join(locale === "zh-CN" ? "、" : ", ");
   const labels = planLabels(locale);
   const exit = overview.rules?.exit ?? DEFAULT_EXIT_RULE;
@@ -44,7 +47,7 @@ export function YearCycle({ ctx, presetId, overview, outcome, disabled, locale }
           {t("buttonImportPrev")}
         </Button>
         {!hasHistory && (
-          <Button disabled={disabled || !ctx.host.importPrevious} onClick={() => void startHistory(ctx, presetId)} data-testid="start-history">
+          <Button disabled={disabled || !ctx.host.importPrevious} onClick={() => void startHistory(ctx, presetId).then(keep)} data-testid="start-history">
             {t("buttonStartHistory")}
           </Button>
         )}
@@ -58,7 +61,7 @@ export function YearCycle({ ctx, presetId, overview, outcome, disabled, locale }
         onChange={(e) => {
           const picked = e.target.files?.[0];
           e.target.value = "";
-          if (picked) void importPreviousFile(ctx, presetId, picked);
+          if (picked) void importPreviousFile(ctx, presetId, picked, runButtonLabel(outcome !== undefined, t)).then(keep);
         }}
       />
       {cycle && cycle.exitWarnings.length > 0 && <Body1 data-testid="exit-warnings">{t("exitWarningsLine", { count: cycle.exitWarnings.length, zones: join(cycle.exitWarnings) })}</Body1>}
