@@ -16,7 +16,7 @@ import { failureJson, resultJson, type JsonResult } from "./json";
 import { CliError, fileErrorMessage, inputNotFound, rulesNeitherPresetNorFile, rulesNotJson, type FileRef, type OutputRef } from "./messages";
 import { writeAllOrNothing, OutputWriteError, type Output } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
-import { readWorkbookBytes } from "./sniff";
+import { readWorkbookBytes } from "../xlsx/sniff";
 import { issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
 import { addYearCycleJson, startCliYearCycle, yearCycleLines } from "./yearCycle";
 import { finishYearCycle } from "../workbook/yearCycle";

@@ -11,7 +11,7 @@ import { startYearCycle, type YearCycle, type YearCycleEnd } from "../workbook/y
 import { readKindedSheets } from "../xlsx/read";
 import type { JsonResult } from "./json";
 import { CliError } from "./messages";
-import { readWorkbookBytes } from "./sniff";
+import { readWorkbookBytes } from "../xlsx/sniff";
 
 function prevNotFound(path: string, locale: Locale): string {
   return locale === "zh-CN" ? `找不到上年结果工作簿“${path}”（--prev）。请检查路径和文件名。` : `Last year's rated workbook not found: "${path}" (--prev). Check the path and the file name.`;
