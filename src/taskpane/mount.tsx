@@ -4,17 +4,23 @@ import type { RatingHost } from "../host/host";
 import type { PaneSettings } from "../host/settings";
 import { localeFromOfficeLanguage } from "../i18n/locale";
 import { App } from "./components/App";
+import type { WorkerPort } from "./robustnessClient";
 import { translator } from "./strings";
 
+export interface PaneOptions {
+  /** The robustness worker's factory, where the page cannot load robustness.worker.js by its URL (a page opened from disk). */
+  createRobustnessWorker?: () => WorkerPort;
+}
+
 /** Renders the pane for a host into the container; the language follows the host's display language. */
-export function mountPane(container: HTMLElement, host: RatingHost, displayLanguage: string | undefined, settings: PaneSettings): Root {
+export function mountPane(container: HTMLElement, host: RatingHost, displayLanguage: string | undefined, settings: PaneSettings, options: PaneOptions = {}): Root {
   const locale = localeFromOfficeLanguage(displayLanguage);
   document.documentElement.lang = locale;
   document.title = translator(locale)("appTitle");
   const root = createRoot(container);
   root.render(
     <FluentProvider theme={webLightTheme} dir="ltr">
-      <App host={host} locale={locale} settings={settings} />
+      <App host={host} locale={locale} settings={settings} createRobustnessWorker={options.createRobustnessWorker} />
     </FluentProvider>,
   );
   return root;

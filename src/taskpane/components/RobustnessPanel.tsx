@@ -47,7 +47,7 @@ export function RobustnessPanel({ ctx, presetId, sheet, disabled, createWorker }
   sheet: string | undefined;
   /** Another action of the pane is under way. */
   disabled: boolean;
-  /** Stands in for the browser's Worker in tests. */
+  /** Starts the analysis's worker where loading robustness.worker.js beside the page cannot (a page opened from disk), and in tests. */
   createWorker?: () => WorkerPort;
 }) {
   const styles = useStyles();
@@ -74,7 +74,7 @@ export function RobustnessPanel({ ctx, presetId, sheet, disabled, createWorker }
       // Marked as the add-in's own work, so the pane does not take the new sheet for a user's edit.
       const written = await ownWork(ctx, () => host.writeRobustnessSheet(done.result, locale));
       setUnwritten(false);
-      const text = t("robustnessDone", { runs: n(done.result.runs), seconds: formatNumber(done.elapsedMs / 1000, locale, 1), sheet: written.sheet });
+      const text = t(host.files ? "robustnessDoneFile" : "robustnessDone", { runs: n(done.result.runs), seconds: formatNumber(done.elapsedMs / 1000, locale, 1), sheet: written.sheet });
       setMessage({ intent: "success", text: [text, ...written.notices].join(" ") });
     } catch (error) {
       setUnwritten(true);
