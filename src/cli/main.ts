@@ -6,7 +6,7 @@ import { PRESET_IDS, getPreset } from "../engine";
 import type { Rules } from "../engine/types";
 import type { Locale } from "../i18n/locale";
 import { rateWorkbook, readInputWorkbook, type RatingStopped } from "../xlsx/rateWorkbook";
-import { writeResultXlsx } from "../xlsx/write";
+import { writeResultXlsx } from "../xlsx/writeFile";
 import { parseArgs, USAGE, type CliArgs } from "./args";
 import { failureJson, resultJson, type JsonResult } from "./json";
 import { CliError, fileErrorMessage, inputNotFound, rulesNeitherPresetNorFile, rulesNotJson, type FileRef, type OutputRef } from "./messages";

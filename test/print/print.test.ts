@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { writeResultXlsx } from "../../src/xlsx/write";
+import { writeResultXlsx } from "../../src/xlsx/writeFile";
 import { buildResultPlans } from "../../src/workbook/plan/results";
 import type { SheetPlan } from "../../src/workbook/plan/types";
 import { largeResult } from "../workbook/plan/fixtures";
