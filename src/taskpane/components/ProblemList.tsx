@@ -44,7 +44,7 @@ export function ProblemList({ issues, t, onGoTo }: { issues: Issue[]; t: Transla
                 <Caption1>{issue.sheet ?? t("problemNoCell")}</Caption1>
               )}
             </span>
-            <span>{issue.message ?? issue.code}</span>
+            <span data-testid="problem-message">{issue.message ?? issue.code}</span>
           </li>
         ))}
       </ul>
