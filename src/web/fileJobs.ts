@@ -11,7 +11,8 @@ import type { SheetPlan } from "../workbook/plan/types";
 import type { PreviousRating } from "../workbook/read/previous";
 import { yearCycleOutcome } from "../workbook/yearCycle";
 import { prepareWorkbook, rateWorkbook, readInputWorkbook, readPreviousWorkbook, withRobustness, type InputWorkbook, type RatedWorkbook, type RatingStopped } from "../xlsx/rateWorkbook";
-import { writeRatedWorkbook } from "../xlsx/write";
+import { writeWorkbook } from "../xlsx/write";
+import { streamEncoders } from "./deflate";
 import type { FileJobName, FileJobs, FileReply, FileRequest, FileStep } from "./protocol";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -37,7 +38,7 @@ async function writeBlob(plans: SheetPlan[], input: Uint8Array, onProgress: (fra
   const parts: Blob[] = [];
   let pending: Uint8Array[] = [];
   let size = 0;
-  const names = await writeRatedWorkbook(
+  const names = await writeWorkbook(
     plans,
     input,
     {
@@ -51,6 +52,7 @@ async function writeBlob(plans: SheetPlan[], input: Uint8Array, onProgress: (fra
       },
     },
     { onProgress },
+    streamEncoders,
   );
   parts.push(new Blob(pending as BlobPart[]));
   return { blob: new Blob(parts, { type: XLSX_MIME }), names };
