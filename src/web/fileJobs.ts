@@ -93,7 +93,8 @@ function stepped(report: Report, step: FileStep, from: number, to: number): (fra
 export function createFileJobs(): FileJobRunners {
   let workbook: Chosen<{ input: InputWorkbook } | RatingStopped> | undefined;
   let previous: Chosen<PreviousRating> | undefined;
-  // The last run that rated, its input, and the rated workbook's plans: the robustness sheet joins them.
+  // The last run that rated and its input, which the robustness sheet is written with. Its plans
+  // (every cell of every result sheet) are dropped once written: withRobustness plans afresh.
   let last: { input: InputWorkbook; rated: RatedWorkbook } | undefined;
 
   function readWorkbook(locale: Locale): Promise<{ input: InputWorkbook } | RatingStopped> | undefined {
@@ -158,7 +159,7 @@ export function createFileJobs(): FileJobRunners {
       if (!rated.ok) return { outcome: stoppedOutcome(rated.issues) };
       report("write", 0.5);
       const { blob, names } = await writeBlob(rated.plans, read.input.bytes, stepped(report, "write", 0.5, 1));
-      last = { input: read.input, rated };
+      last = { input: read.input, rated: { ...rated, plans: [] } };
       const outcome: RunOutcome = {
         ok: true,
         result: plainResult(rated.result),
@@ -174,7 +175,7 @@ export function createFileJobs(): FileJobRunners {
       if (!last) throw new Error("Rate the workbook before adding the robustness analysis.");
       const rated = withRobustness(last.rated, result);
       const { blob, names } = await writeBlob(rated.plans, last.input.bytes, stepped(report, "write", 0, 1));
-      last = { ...last, rated };
+      last = { ...last, rated: { ...rated, plans: [] } };
       const at = rated.plans.findIndex((p) => p.kind === "robustness");
       const notices = renamedNotices([rated.plans[at]], [names[at]], locale);
       return { written: { sheet: names[at], notices }, rated: blob };
