@@ -20,7 +20,10 @@ function median(values: number[]): number {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** Resident set (KiB) of every Chromium renderer process this benchmark started: the tabs and their workers. */
+/**
+ * Resident set (KiB) of the largest Chromium renderer process this benchmark started: the tab under
+ * test, whose process runs its worker too (closed tabs' and spare renderers are smaller).
+ */
 function rendererRssKiB(): number {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
@@ -32,11 +35,11 @@ function rendererRssKiB(): number {
       // The process ended while being looked at.
     }
   }
-  let total = 0;
+  let largest = 0;
   const visit = (pid: number): void => {
     for (const child of children.get(pid) ?? []) {
       try {
-        if (readFileSync(`/proc/${child}/cmdline`, "utf8").includes("--type=renderer")) total += Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${child}/status`, "utf8"))?.[1] ?? 0);
+        if (readFileSync(`/proc/${child}/cmdline`, "utf8").includes("--type=renderer")) largest = Math.max(largest, Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${child}/status`, "utf8"))?.[1] ?? 0));
       } catch {
         // Gone meanwhile.
       }
@@ -44,7 +47,7 @@ function rendererRssKiB(): number {
     }
   };
   visit(process.pid);
-  return total;
+  return largest;
 }
 
 /** Notes, by the page's own clock, when the workbook was chosen and when the download became ready. */
