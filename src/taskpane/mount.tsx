@@ -8,8 +8,8 @@ import type { WorkerPort } from "./robustnessClient";
 import { translator } from "./strings";
 
 export interface PaneOptions {
-  /** The robustness worker's factory, where the page cannot load robustness.worker.js by its URL (a page opened from disk). */
-  createRobustnessWorker?: () => WorkerPort;
+  /** Makes the robustness analysis's worker (default: robustness.worker.js beside the page). */
+  createWorker?: () => WorkerPort;
 }
 
 /** Renders the pane for a host into the container; the language follows the host's display language. */
@@ -20,7 +20,7 @@ export function mountPane(container: HTMLElement, host: RatingHost, displayLangu
   const root = createRoot(container);
   root.render(
     <FluentProvider theme={webLightTheme} dir="ltr">
-      <App host={host} locale={locale} settings={settings} createRobustnessWorker={options.createRobustnessWorker} />
+      <App host={host} locale={locale} settings={settings} createWorker={options.createWorker} />
     </FluentProvider>,
   );
   return root;

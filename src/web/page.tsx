@@ -14,6 +14,6 @@ if (container) {
   const host = createFileHost(startWorker<FileRequest, FileReply>(workerUrl));
   const language = new URLSearchParams(window.location.search).get("lang") ?? navigator.language;
   mountPane(container, host, language, sessionSettings(), {
-    createRobustnessWorker: () => startWorker<RobustnessRequest, RobustnessReply>(workerUrl, ROBUSTNESS_WORKER_NAME),
+    createWorker: () => startWorker<RobustnessRequest, RobustnessReply>(workerUrl, ROBUSTNESS_WORKER_NAME),
   });
 }

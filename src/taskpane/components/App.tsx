@@ -19,7 +19,6 @@ import type { PaneSettings } from "../../host/settings";
 import type { Locale } from "../../i18n/locale";
 import { goToCell, insertRules, insertSample, loadOverview, removeResults, runRating, type PaneContext } from "../actions";
 import { chooseWorkbook, choosePrevious } from "../fileActions";
-import type { WorkerPort } from "../robustnessClient";
 import { INITIAL_STATE, paneReducer, targetSheet } from "../state";
 import { PRESETS, PRESET_IDS } from "../../engine/presets";
 import { translator, type Translate } from "../strings";
@@ -27,6 +26,7 @@ import { useFollowEdits, useWorkbookFollower } from "../useFollowEdits";
 import { DownloadRated, PreviousFile, WorkbookFile } from "./FileControls";
 import { FollowEdits } from "./FollowEdits";
 import { ProblemList } from "./ProblemList";
+import type { WorkerPort } from "../robustnessClient";
 import { RobustnessPanel } from "./RobustnessPanel";
 import { RulesDetails } from "./RulesDetails";
 import { Summary } from "./Summary";
@@ -71,15 +71,7 @@ function PaneSection({ id, title, live, children }: { id: string; title: string;
   );
 }
 
-export interface AppProps {
-  host: RatingHost;
-  locale: Locale;
-  settings: PaneSettings;
-  /** The robustness worker's factory, where the host's page cannot load robustness.worker.js by its URL. */
-  createRobustnessWorker?: () => WorkerPort;
-}
-
-export function App({ host, locale, settings, createRobustnessWorker }: AppProps) {
+export function App({ host, locale, settings, createWorker }: { host: RatingHost; locale: Locale; settings: PaneSettings; createWorker?: () => WorkerPort }) {
   const styles = useStyles();
   const t = useMemo(() => translator(locale), [locale]);
   const [state, dispatch] = useReducer(paneReducer, settings, (s) => ({ ...INITIAL_STATE, autoRecompute: s.autoRecompute() }));
@@ -271,7 +263,7 @@ export function App({ host, locale, settings, createRobustnessWorker }: AppProps
 
       {overview && (
         <PaneSection id="robustness" title={t("robustnessTitle")}>
-          <RobustnessPanel ctx={ctx} presetId={presetId} sheet={sheet} disabled={busy || (files !== undefined && outcome?.ok !== true)} createWorker={createRobustnessWorker} />
+          <RobustnessPanel ctx={ctx} presetId={presetId} sheet={sheet} disabled={busy || (files !== undefined && outcome?.ok !== true)} createWorker={createWorker} />
         </PaneSection>
       )}
 

@@ -47,7 +47,7 @@ export function RobustnessPanel({ ctx, presetId, sheet, disabled, createWorker }
   sheet: string | undefined;
   /** Another action of the pane is under way. */
   disabled: boolean;
-  /** Starts the analysis's worker where loading robustness.worker.js beside the page cannot (a page opened from disk), and in tests. */
+  /** Makes the analysis's worker: a Blob-URL one where the page cannot load it by URL (file:// pages), a stand-in in tests. */
   createWorker?: () => WorkerPort;
 }) {
   const styles = useStyles();
