@@ -20,11 +20,8 @@ function median(values: number[]): number {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/**
- * Resident set (KiB) of the largest Chromium renderer process this benchmark started: the tab under
- * test, whose process runs its worker too (closed tabs' and spare renderers are smaller).
- */
-function rendererRssKiB(): number {
+/** The Chromium renderer processes this benchmark started (the tabs, which run their workers too). */
+function renderers(): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -35,11 +32,11 @@ function rendererRssKiB(): number {
       // The process ended while being looked at.
     }
   }
-  let largest = 0;
+  const found: number[] = [];
   const visit = (pid: number): void => {
     for (const child of children.get(pid) ?? []) {
       try {
-        if (readFileSync(`/proc/${child}/cmdline`, "utf8").includes("--type=renderer")) largest = Math.max(largest, Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${child}/status`, "utf8"))?.[1] ?? 0));
+        if (readFileSync(`/proc/${child}/cmdline`, "utf8").includes("--type=renderer")) found.push(child);
       } catch {
         // Gone meanwhile.
       }
@@ -47,7 +44,34 @@ function rendererRssKiB(): number {
     }
   };
   visit(process.pid);
+  return found;
+}
+
+/** Resident set (KiB) of the largest renderer: the tab under test (closed tabs' and spare renderers are smaller). */
+function tabRssKiB(): number {
+  let largest = 0;
+  for (const pid of renderers()) {
+    try {
+      largest = Math.max(largest, Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
   return largest;
+}
+
+/** Milliseconds of CPU the renderers have used (user and system; the kernel counts in hundredths of a second). */
+function renderersCpuMs(): number {
+  let ticks = 0;
+  for (const pid of renderers()) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return ticks * 10;
 }
 
 /** Notes, by the page's own clock, when the workbook was chosen and when the download became ready. */
@@ -62,8 +86,12 @@ function timeChoice(): void {
   }).observe(document, { subtree: true, childList: true, attributes: true });
 }
 
-/** Opens the page in a fresh tab, chooses the workbook, waits for the download; milliseconds from choice to ready, peak renderer memory. */
-async function rateInPage(browser: Browser, site: string, file: string, timeoutMs: number): Promise<{ ms: number; peakMiB: number }> {
+/**
+ * Opens the page in a fresh tab, chooses the workbook, waits for the download: milliseconds from
+ * choice to ready, the tab's peak memory, and the CPU time it took (which, unlike the wall time,
+ * hardly depends on how busy the machine is).
+ */
+async function rateInPage(browser: Browser, site: string, file: string, timeoutMs: number): Promise<{ ms: number; peakMiB: number; cpuMs: number }> {
   const context = await browser.newContext({ locale: "zh-CN" });
   const page: Page = await context.newPage();
   await page.addInitScript(timeChoice);
@@ -71,7 +99,8 @@ async function rateInPage(browser: Browser, site: string, file: string, timeoutM
   // The pane's first look at the (empty) choice comes from the worker: it is running.
   await page.getByTestId("preset-picker").waitFor({ state: "visible" });
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, rendererRssKiB())), 100);
+  const sampler = setInterval(() => (peak = Math.max(peak, tabRssKiB())), 100);
+  const cpuBefore = renderersCpuMs();
   try {
     await page.getByTestId("workbook-file").setInputFiles(file);
     await page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, null, { timeout: timeoutMs, polling: 100 });
@@ -79,7 +108,7 @@ async function rateInPage(browser: Browser, site: string, file: string, timeoutM
       const w = window as unknown as { chosenAt: number; readyAt: number };
       return w.readyAt - w.chosenAt;
     });
-    return { ms, peakMiB: peak / 1024 };
+    return { ms, peakMiB: peak / 1024, cpuMs: renderersCpuMs() - cpuBefore };
   } finally {
     clearInterval(sampler);
     await context.close();
@@ -126,6 +155,7 @@ async function main(): Promise<void> {
       const sample = [];
       for (let i = 0; i < RUNS; i++) sample.push(await rateInPage(browser, site, SAMPLE, 60_000));
       report({ name: `sample, 180 zones: chosen → download ready (median of ${RUNS})`, value: median(sample.map((r) => r.ms)), unit: "ms", target: 1500 });
+      report({ name: "sample, 180 zones: the tab's CPU time (median)", value: median(sample.map((r) => r.cpuMs)), unit: "ms" });
       report({ name: "sample, 180 zones: tab's peak memory", value: Math.max(...sample.map((r) => r.peakMiB)), unit: "MiB" });
       process.stdout.write(`sample runs ${sample.map((r) => Math.round(r.ms)).join(", ")} ms; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs\n`);
 
@@ -138,6 +168,7 @@ async function main(): Promise<void> {
         const run = await rateInPage(browser, site, file, 30 * 60_000);
         const label = zones.toLocaleString("en-US");
         report({ name: `${label} zones: chosen → download ready`, value: run.ms / 1000, unit: "s", ...(target !== undefined ? { target } : {}) });
+        report({ name: `${label} zones: the tab's CPU time`, value: run.cpuMs / 1000, unit: "s" });
         report({ name: `${label} zones: tab's peak memory`, value: run.peakMiB, unit: "MiB" });
         rmSync(file);
       }
