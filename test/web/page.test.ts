@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { runCliAsync, type CliRun } from "../cli/run";
 import { CASES } from "../corpus/cases";
@@ -199,6 +200,21 @@ describe("the offline page, opened from disk", () => {
     try {
       const ctx = await context();
       const { page } = await openPage(ctx, pageUrl(SITE));
+      // What 'self' means on a file: page in Chromium: any local file, wherever it lies, but no web address.
+      const localScript = join(work, "elsewhere.js");
+      writeFileSync(localScript, "window.localScriptRan = true;");
+      const local = await page.evaluate(
+        (src) =>
+          new Promise<boolean>((done) => {
+            const script = document.createElement("script");
+            script.onload = () => done((window as unknown as { localScriptRan?: boolean }).localScriptRan === true);
+            script.onerror = () => done(false);
+            script.src = src;
+            document.head.append(script);
+          }),
+        pathToFileURL(localScript).href,
+      );
+      expect(local).toBe(true);
       const outcome = await page.evaluate(async (target) => {
         const violations: string[] = [];
         document.addEventListener("securitypolicyviolation", (e) => violations.push(e.effectiveDirective));
