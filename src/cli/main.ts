@@ -2,24 +2,18 @@
 // with --json writes the result of SPEC §6. Exit 0 done, 2 input errors, 1 anything else.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
-import { PRESET_IDS, analyseRobustness, getPreset, rate } from "../engine";
-import type { Issue, Rules } from "../engine/types";
+import { PRESET_IDS, getPreset } from "../engine";
+import type { Rules } from "../engine/types";
 import type { Locale } from "../i18n/locale";
-import { localizeIssues } from "../i18n/issues";
-import { readXlsxWorkbook } from "../xlsx/read";
-import { takenSheetNames, writeResultXlsx } from "../xlsx/write";
-import { buildResultPlans, buildValidationPlan } from "../workbook/plan/results";
-import { buildRobustnessPlan } from "../workbook/plan/robustness";
-import { hasErrors, prepareRun } from "../workbook/read/prepare";
+import { rateWorkbook, readInputWorkbook, type RatingStopped } from "../xlsx/rateWorkbook";
+import { writeResultXlsx } from "../xlsx/writeFile";
 import { parseArgs, USAGE, type CliArgs } from "./args";
 import { failureJson, resultJson, type JsonResult } from "./json";
 import { CliError, fileErrorMessage, inputNotFound, rulesNeitherPresetNorFile, rulesNotJson, type FileRef, type OutputRef } from "./messages";
 import { writeAllOrNothing, OutputWriteError, type Output } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
-import { readWorkbookBytes } from "./sniff";
 import { allIssuesAt, issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
-import { addYearCycleJson, startCliYearCycle, yearCycleLines } from "./yearCycle";
-import { finishYearCycle } from "../workbook/yearCycle";
+import { addYearCycleJson, readPrevious, yearCycleLines } from "./yearCycle";
 
 export const SAMPLE_WORKBOOK = resolve(__dirname, "../../samples/henan-zones-sample.xlsx");
 
@@ -61,14 +55,8 @@ async function writeOutputs(outputs: readonly Output[], locale: Locale): Promise
   }
 }
 
-interface Stop {
-  issues: Issue[];
-  rules?: Rules;
-  year?: number;
-}
-
 /** Ends a run stopped by its input: the issues printed, and in the JSON when asked for; no workbook. */
-async function stopOnInput(stop: Stop, json: OutputRef | undefined, locale: Locale, out: (line: string) => void): Promise<number> {
+async function stopOnInput(stop: RatingStopped, json: OutputRef | undefined, locale: Locale, out: (line: string) => void): Promise<number> {
   for (const line of issueLines(stop.issues, locale, allIssuesAt(undefined, json?.path, locale))) out(line);
   if (json) await writeOutputs([jsonOutput(json, failureJson(stop.rules?.id ?? null, stop.year ?? null, stop.rules?.awards.map((a) => a.key) ?? [], stop.issues))], locale);
   return 2;
@@ -91,30 +79,19 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
 
   const rulesOption = loadRules(args.rules, rulesFile, locale);
   const inputBytes = readSource(input, locale);
-  const read = await readWorkbookBytes(inputBytes, input.path, (bytes) => readXlsxWorkbook(bytes), locale);
-  if ("issues" in read) return stopOnInput({ issues: read.issues }, jsonOut, locale, out);
-  const book = read.workbook;
-  const grids = book.grids;
-  const prepared = prepareRun(grids, { sheet: args.sheet, locale, ...rulesOption });
-  // Cells the reader left out (far from the data) are reported with the input's other problems.
-  prepared.issues.unshift(...localizeIssues(book.issues, locale));
-  if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
-    return stopOnInput({ issues: prepared.issues, rules: prepared.rules, year: prepared.table?.year }, jsonOut, locale, out);
-  }
-  const cycle = await startCliYearCycle(prepared.table, { bytes: inputBytes, grids, sheets: book.sheets }, { prev: args.prev, history: args.history === true, locale });
-  if (hasErrors(cycle.issues)) return stopOnInput({ issues: [...prepared.issues, ...cycle.issues], rules: prepared.rules, year: prepared.table.year }, jsonOut, locale, out);
-  const result = rate(cycle.table, prepared.rules);
-  const cycleEnd = finishYearCycle(cycle, result, locale);
-  const issues: Issue[] = [...prepared.issues, ...cycle.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];
-  const plans = [...buildResultPlans(result, issues, locale), ...cycleEnd.plans];
-  const robustness = args.robustness ? analyseRobustness(cycle.table, prepared.rules, args.robustness) : undefined;
-  if (robustness) plans.push(buildRobustnessPlan(robustness, locale));
-  // A result sheet that must take another name because a user's sheet holds its own is said in 校验报告 too.
-  const taken = takenSheetNames(plans, book.sheets);
-  if (taken.length > 0) {
-    issues.push(...localizeIssues(taken.map((t) => ({ severity: "warning" as const, code: "SHEET_NAME_TAKEN", params: { wanted: t.wanted, name: t.name } })), locale));
-    plans[plans.findIndex((p) => p.kind === "validation")] = buildValidationPlan(result, issues, locale);
-  }
+  const read = await readInputWorkbook(inputBytes, input.path, locale);
+  if (!("input" in read)) return stopOnInput(read, jsonOut, locale, out);
+  const previous = args.prev === undefined ? undefined : await readPrevious(args.prev, locale);
+  const rated = await rateWorkbook(read.input, {
+    locale,
+    ...rulesOption,
+    ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+    ...(previous ? { previous } : {}),
+    history: args.history === true,
+    ...(args.robustness ? { robustness: args.robustness } : {}),
+  });
+  if (!rated.ok) return stopOnInput(rated, jsonOut, locale, out);
+  const { result, issues, plans, robustness, cycle, cycleEnd } = rated;
   let sheetNames: string[] = [];
   const workbook: Output = {
     ref: workbookOut,
@@ -124,7 +101,7 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   };
   await writeOutputs(jsonOut ? [workbook, jsonOutput(jsonOut, addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd))] : [workbook], locale);
   const validationSheet = sheetNames[plans.findIndex((p) => p.kind === "validation")];
-  for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, locale, allIssuesAt(validationSheet, jsonOut?.path, locale))) out(line);
+  for (const line of summaryLines(result, rated.sheet, rated.rulesSource, issues, locale, allIssuesAt(validationSheet, jsonOut?.path, locale))) out(line);
   if (robustness) for (const line of robustnessLines(robustness, locale)) out(line);
   for (const line of yearCycleLines(cycle, cycleEnd, locale)) out(line);
   const renamed = renamedSheetsLine(plans.map((p) => p.name), sheetNames, locale);

@@ -19,9 +19,14 @@ export function markerKind(name: string): string | undefined {
   return MARKER_PATTERN.exec(name)?.[1];
 }
 
-/** A sheet reference as a formula writes it: quoted, with quotes doubled. */
+/** A sheet's name as a formula writes it: quoted, with quotes doubled. */
+export function quotedSheet(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** A reference to the sheet's A1, as a marker holds it. */
 export function sheetRef(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!$A$1`;
+  return `${quotedSheet(sheet)}!$A$1`;
 }
 
 /** The sheet a reference names ("'a''b'!$A$1" → "a'b", "Sheet1!A1" → "Sheet1"), or undefined. */

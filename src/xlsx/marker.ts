@@ -6,7 +6,7 @@ import type { SheetKind } from "../workbook/plan/types";
 import { MARKER_PATTERN, sheetOfRef } from "../workbook/markers";
 import type { DefinedName } from "./package";
 
-export { markerName, sheetRef } from "../workbook/markers";
+export { markerName, quotedSheet, sheetRef } from "../workbook/markers";
 
 /** Sheets the add-in writes for the user to fill in or edit: input, never replaced by a run. */
 const INPUT_KINDS: ReadonlySet<string> = new Set<SheetKind>(["rules", "template"]);

@@ -16,7 +16,7 @@ import { readXlsxGrids } from "../../src/xlsx/read";
 import { caseResult } from "../workbook/plan/detailsCase";
 import { table, zone } from "../engine/fixtures";
 import { cellRef } from "../../src/workbook/plan/formulas";
-import { writeResultXlsx } from "../../src/xlsx/write";
+import { writeResultXlsx } from "../../src/xlsx/writeFile";
 import { convertWithLibreOffice, savedValues } from "./formulasXlsx";
 
 const SAMPLE = join(__dirname, "../../samples/henan-zones-sample.xlsx");

@@ -12,7 +12,7 @@ import { buildResultPlans } from "../../src/workbook/plan/results";
 import { prepareRun } from "../../src/workbook/read/prepare";
 import { resolveTarget, relsPathOf } from "../../src/xlsx/package";
 import { readXlsxWorkbook } from "../../src/xlsx/read";
-import { writeResultXlsx } from "../../src/xlsx/write";
+import { writeResultXlsx } from "../../src/xlsx/writeFile";
 import { xmlElements } from "../../src/xlsx/xmlEdit";
 import { zones } from "../corpus/cases";
 import { HEADER } from "../corpus/header";

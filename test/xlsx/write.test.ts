@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeResultXlsx } from "../../src/xlsx/write";
+import { writeResultXlsx } from "../../src/xlsx/writeFile";
 import { buildResultPlans } from "../../src/workbook/plan/results";
 import { smallResult } from "../workbook/plan/fixtures";
 
