@@ -1,6 +1,7 @@
 // Builds the add-in (task pane, ribbon command, notice dialog) into dist/, with `--env demo` the
-// browser demo (the real task pane over the in-browser fake workbook) into dist-demo/, or with
-// `--env wps` the WPS 表格 add-in (ribbon.xml, its main page, the task pane) into dist-wps/.
+// browser demo (the real task pane over the in-browser fake workbook) into dist-demo/, with
+// `--env wps` the WPS 表格 add-in (ribbon.xml, its main page, the task pane) into dist-wps/, or with
+// `--env web` the offline page (the task pane rating a workbook file, opened from disk) into dist-web/.
 // `--env outputPath=DIR` redirects the output (tests and benchmarks build into temporary folders).
 const path = require("node:path");
 const webpack = require("webpack");
@@ -158,7 +159,7 @@ function wpsPart(mode) {
     target: ["web", "es2020"],
     // The EsbuildPlugin above minifies; webpack's own minimizer would not lower to Chrome 87.
     optimization: { minimize: false },
-    devServer: { server: "http", port: DEV_SERVER_PORT, open: false },
+    devServer: { server: "http", host: DEV_SERVER_HOST, port: DEV_SERVER_PORT, open: false },
   };
 }
 
@@ -166,8 +167,52 @@ function wpsPart(mode) {
 // file name, beside the page), so both the add-in and the demo build it as an entry of its own.
 const ROBUSTNESS_WORKER = { "robustness.worker": "./src/taskpane/robustness.worker.ts" };
 
+function typescriptRule(mode) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: "ts-loader",
+      // ES modules let webpack drop the Fluent UI components the pane does not use.
+      options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: mode !== "production" } },
+    },
+  };
+}
+
+// The offline page opens from disk (file://), where Chromium starts no worker from a file and the
+// page's Content-Security-Policy allows no eval. So the worker (reading, rating, writing, and the
+// robustness draws) is built first, as one script, into a folder the page's build then empties;
+// the page takes its text into a chunk it loads on demand and starts it from a Blob URL
+// (src/web/blobWorker.ts). No source maps: they would be eval'd or fetched.
+const WEB_WORKER_MODULE = "zone-rating-web-worker";
+
+function webParts(mode, outDir) {
+  const workerDir = path.join(outDir, ".worker");
+  const common = { mode, devtool: false, resolve: { extensions: [".tsx", ".ts", ".js"] }, performance: { hints: false } };
+  const worker = {
+    ...common,
+    name: "web-worker",
+    target: "webworker",
+    entry: { worker: "./src/web/worker.ts" },
+    output: { path: workerDir, filename: "[name].js", asyncChunks: false, clean: true },
+    module: { rules: [typescriptRule(mode)] },
+  };
+  const site = {
+    ...common,
+    name: "web",
+    dependencies: [worker.name],
+    entry: { page: "./src/web/page.tsx" },
+    output: { path: outDir, filename: "[name].js", chunkFilename: "[name].chunk.js", clean: true },
+    resolve: { ...common.resolve, alias: { [`${WEB_WORKER_MODULE}$`]: path.join(workerDir, "worker.js") } },
+    module: { rules: [typescriptRule(mode), { include: workerDir, type: "asset/source" }] },
+    plugins: [page("./src/web/index.html", "index.html", ["page"])],
+  };
+  return [worker, site];
+}
+
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode ?? env.mode ?? "production";
+  if (env.web) return webParts(mode, path.resolve(__dirname, env.outputPath ?? "dist-web"));
   const part = env.wps ? wpsPart(mode) : env.demo ? demoPart() : addinPart();
   return {
     mode,
@@ -182,20 +227,7 @@ module.exports = (env = {}, argv = {}) => {
       clean: true,
     },
     resolve: { extensions: [".tsx", ".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // ES modules let webpack drop the Fluent UI components the pane does not use.
-            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: mode !== "production" } },
-          },
-        },
-        ...(part.rules ?? []),
-      ],
-    },
+    module: { rules: [typescriptRule(mode), ...(part.rules ?? [])] },
     plugins: part.plugins,
     performance: { hints: false },
     devServer: { ...part.devServer, static: { directory: path.resolve(__dirname, part.outputDir) } },

@@ -2,27 +2,20 @@
 // with --json writes the result of SPEC §6. Exit 0 done, 2 input errors, 1 anything else.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
-import { PRESET_IDS, analyseRobustness, getPreset, rate } from "../engine";
-import type { RobustnessResult } from "../engine/robustness";
-import type { Issue, RatingResult, Rules } from "../engine/types";
+import { PRESET_IDS, getPreset } from "../engine";
+import type { Rules } from "../engine/types";
 import type { Locale } from "../i18n/locale";
-import { localizeIssues } from "../i18n/issues";
-import { readXlsxWorkbook } from "../xlsx/read";
-import { takenSheetNames, type InputSheet } from "../xlsx/write";
-import { writeResultXlsx } from "../xlsx/writeFile";
-import { buildResultPlans, buildValidationPlan } from "../workbook/plan/results";
-import { buildRobustnessPlan } from "../workbook/plan/robustness";
 import type { SheetKind, SheetPlan } from "../workbook/plan/types";
-import { hasErrors, prepareRun } from "../workbook/read/prepare";
+import { rateWorkbook, readInputWorkbook, type RatingStopped } from "../xlsx/rateWorkbook";
+import { measured } from "../xlsx/timeline";
+import { writeResultXlsx } from "../xlsx/writeFile";
 import { parseArgs, USAGE, type CliArgs } from "./args";
 import { failureJson, resultJson, type JsonResult } from "./json";
 import { CliError, fileErrorMessage, inputNotFound, interrupted, rulesNeitherPresetNorFile, rulesNotJson, type FileRef, type OutputRef } from "./messages";
 import { Interrupted, writeAllOrNothing, OutputWriteError, type Output, type OutputFs } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
-import { readWorkbookBytes } from "./sniff";
 import { allIssuesAt, issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
-import { addYearCycleJson, startCliYearCycle, yearCycleLines } from "./yearCycle";
-import { finishYearCycle } from "../workbook/yearCycle";
+import { addYearCycleJson, readPrevious, yearCycleLines } from "./yearCycle";
 
 export const SAMPLE_WORKBOOK = resolve(__dirname, "../../samples/henan-zones-sample.xlsx");
 
@@ -48,51 +41,15 @@ function loadRules(value: string | undefined, rulesFile: FileRef | undefined, lo
   }
 }
 
-/**
- * Runs a step and puts its duration on the performance timeline under `name`: the end-to-end
- * benchmark prints them to show where the time goes.
- */
-function measured<T>(name: string, step: () => T): T {
-  const start = performance.now();
-  const out = step();
-  if (out instanceof Promise) return out.finally(() => performance.measure(name, { start })) as T;
-  performance.measure(name, { start });
-  return out;
-}
-
 function jsonOutput(ref: OutputRef, json: JsonResult): Output {
   return { ref, write: (tempPath, fs) => measured("write the JSON", () => fs.writeFile(tempPath, JSON.stringify(json, null, 2) + "\n")) };
-}
-
-/** Writes the outputs all or none; a failure the user can act on becomes their one sentence. */
-async function writeOutputs(outputs: readonly Output[], locale: Locale): Promise<void> {
-  try {
-    await writeAllOrNothing(outputs);
-  } catch (e) {
-    if (!(e instanceof OutputWriteError)) throw e;
-    const message = fileErrorMessage(e.cause, e.ref, "write", locale);
-    if (message === undefined) throw e.cause;
-    throw new CliError(message);
-  }
-}
-
-/** The result sheets of a run; a result sheet that must take another name because a user's sheet holds its own is said in 校验报告 too. */
-function sheetPlans(result: RatingResult, issues: Issue[], cyclePlans: readonly SheetPlan[], robustness: RobustnessResult | undefined, inputSheets: readonly InputSheet[], locale: Locale): SheetPlan[] {
-  const plans = measured("plan the sheets", () => [...buildResultPlans(result, issues, locale), ...cyclePlans]);
-  if (robustness) plans.push(buildRobustnessPlan(robustness, locale));
-  const taken = takenSheetNames(plans, inputSheets);
-  if (taken.length > 0) {
-    issues.push(...localizeIssues(taken.map((t) => ({ severity: "warning" as const, code: "SHEET_NAME_TAKEN", params: { wanted: t.wanted, name: t.name } })), locale));
-    plans[plans.findIndex((p) => p.kind === "validation")] = buildValidationPlan(result, issues, locale);
-  }
-  return plans;
 }
 
 /**
  * The rated workbook as an output, with the names its sheets were meant to have and, once written,
  * got. It lets the plans go as it writes them, so the JSON after it is written with their memory free.
  */
-function workbookOutput(ref: OutputRef, plans: SheetPlan[], input: Buffer): { output: Output; planNames: string[]; planKinds: SheetKind[]; sheetNames: string[] } {
+function workbookOutput(ref: OutputRef, plans: SheetPlan[], input: Uint8Array): { output: Output; planNames: string[]; planKinds: SheetKind[]; sheetNames: string[] } {
   let pending: SheetPlan[] | undefined = plans;
   const out = {
     planNames: plans.map((p) => p.name),
@@ -110,14 +67,20 @@ function workbookOutput(ref: OutputRef, plans: SheetPlan[], input: Buffer): { ou
   return out;
 }
 
-interface Stop {
-  issues: Issue[];
-  rules?: Rules;
-  year?: number;
+/** Writes the outputs all or none; a failure the user can act on becomes their one sentence. */
+async function writeOutputs(outputs: readonly Output[], locale: Locale): Promise<void> {
+  try {
+    await writeAllOrNothing(outputs);
+  } catch (e) {
+    if (!(e instanceof OutputWriteError)) throw e;
+    const message = fileErrorMessage(e.cause, e.ref, "write", locale);
+    if (message === undefined) throw e.cause;
+    throw new CliError(message);
+  }
 }
 
 /** Ends a run stopped by its input: the issues printed, and in the JSON when asked for; no workbook. */
-async function stopOnInput(stop: Stop, json: OutputRef | undefined, locale: Locale, out: (line: string) => void): Promise<number> {
+async function stopOnInput(stop: RatingStopped, json: OutputRef | undefined, locale: Locale, out: (line: string) => void): Promise<number> {
   for (const line of issueLines(stop.issues, locale, allIssuesAt(undefined, json?.path, locale))) out(line);
   if (json) await writeOutputs([jsonOutput(json, failureJson(stop.rules?.id ?? null, stop.year ?? null, stop.rules?.awards.map((a) => a.key) ?? [], stop.issues))], locale);
   return 2;
@@ -140,28 +103,25 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
 
   const rulesOption = loadRules(args.rules, rulesFile, locale);
   const inputBytes = readSource(input, locale);
-  const read = await measured("read the input", () => readWorkbookBytes(inputBytes, input.path, (bytes) => readXlsxWorkbook(bytes), locale));
-  if ("issues" in read) return stopOnInput({ issues: read.issues }, jsonOut, locale, out);
-  const book = read.workbook;
-  const grids = book.grids;
-  const prepared = measured("read the table", () => prepareRun(grids, { sheet: args.sheet, locale, ...rulesOption }));
-  // Cells the reader left out (far from the data) are reported with the input's other problems.
-  prepared.issues.unshift(...localizeIssues(book.issues, locale));
-  if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
-    return stopOnInput({ issues: prepared.issues, rules: prepared.rules, year: prepared.table?.year }, jsonOut, locale, out);
-  }
-  const cycle = await startCliYearCycle(prepared.table, { bytes: inputBytes, grids, sheets: book.sheets }, { prev: args.prev, history: args.history === true, locale });
-  if (hasErrors(cycle.issues)) return stopOnInput({ issues: [...prepared.issues, ...cycle.issues], rules: prepared.rules, year: prepared.table.year }, jsonOut, locale, out);
-  const rules = prepared.rules;
-  const result = measured("rate", () => rate(cycle.table, rules));
-  const cycleEnd = finishYearCycle(cycle, result, locale);
-  const issues: Issue[] = [...prepared.issues, ...cycle.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];
-  const robustness = args.robustness ? analyseRobustness(cycle.table, prepared.rules, args.robustness) : undefined;
-  const workbook = workbookOutput(workbookOut, sheetPlans(result, issues, cycleEnd.plans, robustness, book.sheets, locale), inputBytes);
+  const read = await measured("read the input", () => readInputWorkbook(inputBytes, input.path, locale));
+  if (!("input" in read)) return stopOnInput(read, jsonOut, locale, out);
+  const previous = args.prev === undefined ? undefined : await readPrevious(args.prev, locale);
+  const rated = await rateWorkbook(read.input, {
+    locale,
+    ...rulesOption,
+    ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+    ...(previous ? { previous } : {}),
+    history: args.history === true,
+    ...(args.robustness ? { robustness: args.robustness } : {}),
+  });
+  if (!rated.ok) return stopOnInput(rated, jsonOut, locale, out);
+  const { result, issues, robustness, cycle, cycleEnd } = rated;
+  // The plans move out of the run's result (splice empties it), so the writer holds the only reference.
+  const workbook = workbookOutput(workbookOut, rated.plans.splice(0), inputBytes);
   const json = jsonOut ? measured("build the JSON", () => addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd)) : undefined;
   await writeOutputs(jsonOut && json ? [workbook.output, jsonOutput(jsonOut, json)] : [workbook.output], locale);
   const validationSheet = workbook.sheetNames[workbook.planKinds.indexOf("validation")];
-  for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, locale, allIssuesAt(validationSheet, jsonOut?.path, locale))) out(line);
+  for (const line of summaryLines(result, rated.sheet, rated.rulesSource, issues, locale, allIssuesAt(validationSheet, jsonOut?.path, locale))) out(line);
   if (robustness) for (const line of robustnessLines(robustness, locale)) out(line);
   for (const line of yearCycleLines(cycle, cycleEnd, locale)) out(line);
   const renamed = renamedSheetsLine(workbook.planNames, workbook.sheetNames, locale);

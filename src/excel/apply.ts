@@ -152,7 +152,7 @@ async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilit
     else if (plan.freeze.cols > 0) ws.freezePanes.freezeColumns(plan.freeze.cols);
   }
   if (caps.printSetup) {
-    await batch.op(6);
+    await batch.op(6 + (plan.sectionBreaks?.length ?? 0));
     const layout = ws.pageLayout;
     layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
     layout.paperSize = "A4";
@@ -161,6 +161,8 @@ async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilit
     layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     layout.centerHorizontally = true;
     layout.headersFooters.defaultForAllPages.centerFooter = plan.print.footer;
+    // The sections' own page starts (a table after its summary); Excel paginates the rest itself.
+    for (const row of plan.sectionBreaks ?? []) ws.horizontalPageBreaks.add(a1(row, 0));
   }
   for (const spec of plan.charts ?? []) await addChart(ws, spec, caps, batch);
   if (caps.dataValidation) {

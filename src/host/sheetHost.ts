@@ -25,36 +25,38 @@ function unknownPreset(presetId: string): Error {
   return new Error(`Unknown rule preset: ${presetId}`);
 }
 
+/** What the pane shows of a workbook before a run: its sheets, the sheet and rules a run would take, and its zones. */
+export function workbookOverview(state: WorkbookState, locale: Locale, asked?: string): WorkbookOverview {
+  const presetId = asked ?? state.presetId ?? DEFAULT_PRESET_ID;
+  const prepared = prepareRun(state.grids, { presetId, locale });
+  const gridOf = new Map(state.grids.map((g) => [g.sheet, g]));
+  const fromSheet = prepared.rulesSource === "sheet";
+  // An invalid rules sheet has no rules to show: a preset's would pass for the sheet's.
+  const rules: Rules | undefined = fromSheet ? prepared.rules : (prepared.rules ?? getPreset(DEFAULT_PRESET_ID));
+  if (!rules && !fromSheet) throw unknownPreset(presetId);
+  const out: WorkbookOverview = {
+    sheets: state.sheets.map((s) => {
+      const grid = gridOf.get(s.name);
+      const info: SheetInfo = { name: s.name, id: s.id, ownedByAddin: s.kind !== undefined, hasIndicatorTable: grid !== undefined && s.kind === undefined && findHeader(grid) !== undefined, tables: s.tables };
+      if (isResultKind(s.kind)) info.role = "result";
+      else if (isRulesSheetName(s.name)) info.role = "rules";
+      return info;
+    }),
+    zoneCount: prepared.table?.zones.length ?? 0,
+    rulesSource: fromSheet ? "sheet" : "preset",
+    presetId,
+    issues: prepared.issues,
+  };
+  if (prepared.sheet !== undefined && prepared.table) out.indicatorSheet = prepared.sheet;
+  if (rules) out.rules = rules;
+  return out;
+}
+
 export function createSheetHost<S extends WorkbookState>(access: WorkbookAccess<S>): RatingHost {
   const session = access.session.bind(access);
 
   async function overview(locale: Locale, asked?: string): Promise<WorkbookOverview> {
-    return session(async (wb) => {
-      const state = await wb.read({ values: true });
-      const presetId = asked ?? state.presetId ?? DEFAULT_PRESET_ID;
-      const prepared = prepareRun(state.grids, { presetId, locale });
-      const gridOf = new Map(state.grids.map((g) => [g.sheet, g]));
-      const fromSheet = prepared.rulesSource === "sheet";
-      // An invalid rules sheet has no rules to show: a preset's would pass for the sheet's.
-      const rules: Rules | undefined = fromSheet ? prepared.rules : (prepared.rules ?? getPreset(DEFAULT_PRESET_ID));
-      if (!rules && !fromSheet) throw unknownPreset(presetId);
-      const out: WorkbookOverview = {
-        sheets: state.sheets.map((s) => {
-          const grid = gridOf.get(s.name);
-          const info: SheetInfo = { name: s.name, id: s.id, ownedByAddin: s.kind !== undefined, hasIndicatorTable: grid !== undefined && s.kind === undefined && findHeader(grid) !== undefined, tables: s.tables };
-          if (isResultKind(s.kind)) info.role = "result";
-          else if (isRulesSheetName(s.name)) info.role = "rules";
-          return info;
-        }),
-        zoneCount: prepared.table?.zones.length ?? 0,
-        rulesSource: fromSheet ? "sheet" : "preset",
-        presetId,
-        issues: prepared.issues,
-      };
-      if (prepared.sheet !== undefined && prepared.table) out.indicatorSheet = prepared.sheet;
-      if (rules) out.rules = rules;
-      return out;
-    });
+    return session(async (wb) => workbookOverview(await wb.read({ values: true }), locale, asked));
   }
 
   /**

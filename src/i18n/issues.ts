@@ -43,7 +43,7 @@ function rangeEn(p: Params): string {
 const SAVE_AS_ZH = "请在 Excel 中打开它，另存为“Excel 工作簿 (*.xlsx)”后重试。";
 const SAVE_AS_EN = 'Open it in Excel, save it as "Excel Workbook (*.xlsx)" and try again.';
 
-/** NOT_XLSX by the file's `kind` (see src/cli/sniff.ts): what the file is, and how to get an .xlsx from it. */
+/** NOT_XLSX by the file's `kind` (see src/xlsx/sniff.ts): what the file is, and how to get an .xlsx from it. */
 const NOT_XLSX_ZH: Record<string, (file: string) => string> = {
   empty: (f) => `“${f}”是空文件（0 字节），没有可读的内容。请检查文件是否完整，或重新导出为 .xlsx。`,
   xls: (f) => `“${f}”是 Excel 97-2003 工作簿（.xls），本工具只能读取 .xlsx。${SAVE_AS_ZH}`,

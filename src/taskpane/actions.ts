@@ -43,14 +43,14 @@ export async function loadOverview(ctx: PaneContext, presetId: string | undefine
   }
 }
 
-export function runMessage(outcome: RunOutcome, t: Translate): PaneMessage {
+/** `file`: the host rated a workbook file, whose rated copy the user saves, rather than an open workbook. */
+export function runMessage(outcome: RunOutcome, t: Translate, file = false): PaneMessage {
   const errors = outcome.issues.filter((i) => i.severity === "error").length;
   const warnings = outcome.issues.length - errors;
-  if (!outcome.ok) return { intent: "error", text: t("runStopped", { errors }) };
+  if (!outcome.ok) return { intent: "error", text: t(file ? "runStoppedFile" : "runStopped", { errors }) };
   const count = outcome.sheetsWritten.length;
-  return warnings > 0
-    ? { intent: "warning", text: t("runDoneWithWarnings", { count, warnings }) }
-    : { intent: "success", text: t("runDone", { count }) };
+  if (warnings > 0) return { intent: "warning", text: t(file ? "runDoneFileWithWarnings" : "runDoneWithWarnings", { count, warnings }) };
+  return { intent: "success", text: t(file ? "runDoneFile" : "runDone", { count }) };
 }
 
 /** `activate` false for a recompute the user did not click: they stay on the sheet they are editing. */
@@ -73,7 +73,7 @@ async function rateAndLook(ctx: PaneContext, presetId: string, sheet: string | u
     ctx.dispatch({ type: "failed", message: failure(ctx.t, "failedRun", error) });
     return;
   }
-  ctx.dispatch({ type: "runFinished", outcome, message: runMessage(outcome, ctx.t) });
+  ctx.dispatch({ type: "runFinished", outcome, message: runMessage(outcome, ctx.t, ctx.host.files !== undefined) });
   // The rules or the sheet list may have changed (a rules sheet edited, result sheets added).
   await loadOverview(ctx, presetId);
 }

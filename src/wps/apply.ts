@@ -138,6 +138,9 @@ function printSetup(ws: Et.Worksheet, plan: SheetPlan): void {
   page.FitToPagesTall = false;
   page.CenterHorizontally = true;
   page.CenterFooter = plan.print.footer;
+  // The sections' own page starts (a table after its summary); WPS paginates the rest itself.
+  const breaks = ws.HPageBreaks;
+  for (const row of plan.sectionBreaks ?? []) breaks.Add(ws.Range(a1(row, 0)));
 }
 
 const CHART_TYPES = { stackedColumn: XL.columnStacked, clusteredBar: XL.barClustered, floatingBar: XL.barStacked } as const;

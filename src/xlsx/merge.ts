@@ -8,6 +8,7 @@ import { chartXml, drawingXml } from "./chartXml";
 import { isMarker, isResultSheetKind, markerName, ownSheetKinds, quotedSheet, sheetRef } from "./marker";
 import { openPackage, readRels, relsPathOf, resolveTarget, type XlsxPackage } from "./package";
 import { worksheetXml, XmlBytes } from "./sheetXml";
+import { measured } from "./timeline";
 import { MAIN_NS, StyleRegistry, styleMerger } from "./styles";
 import type { PlannedSheet } from "./write";
 import { appendChildren, applySplices, childrenOf, escapeXml, first, removeElement, setAttribute, xmlElements, type Splice, type XmlElement } from "./xmlEdit";
@@ -204,8 +205,6 @@ function editContentTypes(xml: string, removed: ReadonlySet<string>, added: Adde
   return applySplices(xml, splices);
 }
 
-
-
 /**
  * Writes the package into `zip`: the base's parts, then each planned sheet (streamed), its drawing
  * and charts, then the styles. `onRows` hears how many rows of the planned sheets are written.
@@ -264,28 +263,27 @@ export async function writePackage(base: XlsxPackage, planned: readonly PlannedS
     [CONTENT_TYPES, editContentTypes(await text(base.zip, CONTENT_TYPES), skipped, addedParts)],
   ]);
 
-  // Each step's duration goes on the performance timeline: the end-to-end benchmark prints where the time goes.
-  let start = performance.now();
-  for (const [name, f] of Object.entries(base.zip.files)) {
-    const entry = entryName(name);
-    // The styles are written last, once the result sheets have asked for every format they use.
-    if (f.dir || skipped.has(entry) || entry === stylesPath) continue;
-    const xml = edited.get(entry);
-    if (xml !== undefined) await zip.text(entry, xml);
-    else await zip.copy(entry, f);
-  }
-  performance.measure("copy the input's parts", { start });
+  await measured("copy the input's parts", async () => {
+    for (const [name, f] of Object.entries(base.zip.files)) {
+      const entry = entryName(name);
+      // The styles are written last, once the result sheets have asked for every format they use.
+      if (f.dir || skipped.has(entry) || entry === stylesPath) continue;
+      const xml = edited.get(entry);
+      if (xml !== undefined) await zip.text(entry, xml);
+      else await zip.copy(entry, f);
+    }
+  });
   const registry = new StyleRegistry();
   const xfOffset = merger?.xfOffset ?? 0;
   for (const s of sheets) {
-    start = performance.now();
-    const part = zip.part(s.path);
-    const out = new XmlBytes();
-    const rows = worksheetXml(s.plan, registry, xfOffset, out, onRows, s.drawing ? "rId1" : undefined);
-    while (!rows.next().done) await part.write(out.take());
-    await part.write(out.take());
-    await part.end();
-    performance.measure(`write sheet ${s.name}`, { start });
+    await measured(`write sheet ${s.name}`, async () => {
+      const part = zip.part(s.path);
+      const out = new XmlBytes();
+      const rows = worksheetXml(s.plan, registry, xfOffset, out, onRows, s.drawing ? "rId1" : undefined);
+      while (!rows.next().done) await part.write(out.take());
+      await part.write(out.take());
+      await part.end();
+    });
     if (!s.drawing) continue;
     await zip.text(relsPathOf(s.path), relsXml([{ id: "rId1", type: DRAWING_TYPE, target: relativeTarget(s.path, s.drawing.path) }]));
     await zip.text(s.drawing.path, drawingXml(s.drawing.charts));

@@ -62,6 +62,8 @@ export class FakeSheet extends CellGrid {
   readonly columnWidths = new Map<number, number>();
   /** Row heights in points set by the add-in, by 0-based row. */
   readonly rowHeights = new Map<number, number>();
+  /** Manual page breaks: the 0-based rows a new printed page starts at. */
+  readonly pageBreaks: number[] = [];
   readonly merges: string[] = [];
   readonly styles: FakeStyle[] = [];
   readonly tables: FakeTable[] = [];

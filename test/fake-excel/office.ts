@@ -30,6 +30,7 @@ export const MEMBER_SETS = {
   "Excel.RangeFormat.rowHeight (set)": "1.2",
   "Excel.Range.dataValidation": "1.8",
   "Excel.Worksheet.pageLayout": "1.9",
+  "Excel.Worksheet.horizontalPageBreaks": "1.9",
   "Excel.Worksheet.customProperties": "1.12",
 } as const;
 
@@ -497,6 +498,19 @@ export class FakeWorksheet extends FakeProxy {
   get customProperties(): FakeCustomPropertyCollection {
     this.ctx.requireSet("Excel.Worksheet.customProperties");
     return (this.propsProxy ??= new FakeCustomPropertyCollection(this.ctx, () => this.sheet()));
+  }
+
+  /** PageBreakCollection.add: "Adds a page break before the top-left cell of the range specified." */
+  get horizontalPageBreaks(): { add: (range: string | FakeRange) => void } {
+    this.ctx.requireSet("Excel.Worksheet.horizontalPageBreaks");
+    return {
+      add: (range) =>
+        this.ctx.enqueue({ addPageBreak: typeof range === "string" ? range : "range" }, () => {
+          const row = typeof range === "string" ? parseRangeAddress(range).r0 : range.resolve().rect.r0;
+          const sheet = this.sheet();
+          if (!sheet.pageBreaks.includes(row)) sheet.pageBreaks.push(row);
+        }),
+    };
   }
 
   get pageLayout(): FakePageLayoutProxy {

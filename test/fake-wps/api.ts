@@ -554,8 +554,32 @@ class Worksheet {
     return this.fake.wrap(new Shapes(this.fake, this.live()), "Shapes");
   }
 
+  get HPageBreaks(): HPageBreaks {
+    return this.fake.wrap(new HPageBreaks(this.fake, this.live()), "HPageBreaks");
+  }
+
   get ListObjects(): ListObjects {
     return this.fake.wrap(new ListObjects(this.fake, this.wb, this.live()), "ListObjects");
+  }
+}
+
+/** HPageBreaks.Add(Before): "Adds a horizontal page break" above the range's top row (VBA reference), once per row. */
+class HPageBreaks {
+  constructor(
+    private readonly fake: FakeWps,
+    private readonly sheet: WpsSheet,
+  ) {}
+
+  get Count(): number {
+    return this.sheet.pageBreaks.length;
+  }
+
+  Add(before: Range): void {
+    const { rect, sheet } = this.fake.unwrap(before);
+    if (sheet !== this.sheet) throw new FakeWpsError("分页符须位于本工作表。");
+    const row = rect.r0;
+    if (row === 0) throw new FakeWpsError("无法在第一行之前插入分页符。");
+    if (!this.sheet.pageBreaks.includes(row)) this.sheet.pageBreaks.push(row);
   }
 }
 

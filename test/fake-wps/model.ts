@@ -85,6 +85,8 @@ export class WpsSheet extends CellGrid {
   readonly merges: string[] = [];
   readonly styles: WpsStyle[] = [];
   readonly pageSetup: Record<string, unknown> = {};
+  /** Manual page breaks (HPageBreaks.Add): the 0-based rows a new printed page starts at. */
+  readonly pageBreaks: number[] = [];
   /** The sheet's window: what ActiveWindow shows while the sheet is active. */
   readonly window: WpsWindowState = { splitRow: 0, splitColumn: 0, freezePanes: false };
   readonly charts: WpsChart[] = [];

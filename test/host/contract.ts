@@ -6,6 +6,9 @@ import { join } from "node:path";
 import { PREV_SAMPLE_FILE } from "../../scripts/make-prev-sample";
 import { sampleSheetRows } from "../../scripts/make-sample";
 import { analyseRobustness, type RobustnessResult } from "../../src/engine/robustness";
+import { getPreset, rate } from "../../src/engine";
+import { buildResultPlans } from "../../src/workbook/plan/results";
+import { prepareRun } from "../../src/workbook/read/prepare";
 import type { RatingHost, SheetChange } from "../../src/host/host";
 import { WorkbookFollower } from "../../src/taskpane/follow";
 import { a1, parseA1, type CellValue, type Grid } from "../../src/workbook/grid";
@@ -62,6 +65,10 @@ export interface HostEnv {
   validationCount(sheet: string): number;
   printSetup(sheet: string): PrintSetupSeen;
   frozen(sheet: string): { rows: number; cols: number };
+  /** 0-based rows the host put a manual page break above, in order. */
+  pageBreaks(sheet: string): number[];
+  /** Row heights the host set, by 0-based row. */
+  rowHeight(sheet: string, row: number): number | undefined;
   charts(sheet: string): Array<{ title?: string }>;
   /** Resolves once the events raised so far have reached the host's listeners. */
   eventsDelivered(): Promise<void>;
@@ -142,6 +149,17 @@ export function describeHostContract(driver: HostDriver): void {
       expect(env.frozen("综合排名").cols).toBeGreaterThan(0);
       expect(env.markedKind("星级评定")).toBe("stars");
       expect(env.markedKind("指标数据")).toBeUndefined();
+    });
+
+    test("the rows a plan sizes to its text, and its sections' own page starts, reach the sheets", async () => {
+      const env = driver.setup(indicatorRows(60));
+      await env.host.run(RUN);
+      const plans = buildResultPlans(rate(prepareRun([{ sheet: "指标数据", originRow: 0, originCol: 0, values: indicatorRows(60) }], RUN).table!, getPreset("henan-2013")!), [], "zh-CN", { zonePages: "picker" });
+      const stars = plans.find((p) => p.kind === "stars")!;
+      // 星级评定 opens with its counts and chart, and lists its zones from a page of their own.
+      expect(stars.sectionBreaks?.length).toBeGreaterThan(0);
+      expect(env.pageBreaks("星级评定")).toEqual(stars.sectionBreaks);
+      for (const h of stars.rowHeights ?? []) for (let r = h.r0; r <= h.r1; r++) expect([r, env.rowHeight("星级评定", r)]).toEqual([r, h.height]);
     });
 
     test("the user's input sheet is identical before and after a run", async () => {

@@ -47,6 +47,8 @@ function excelEnv(wb: FakeWorkbook): HostEnv {
         fitToWidth: p.zoom?.horizontalFitToPages === 1,
       };
     },
+    pageBreaks: (name) => [...sheet(name).pageBreaks].sort((a, b) => a - b),
+    rowHeight: (name, row) => sheet(name).rowHeights.get(row),
     frozen: (name) => ({ rows: sheet(name).frozenRows, cols: sheet(name).frozenColumns }),
     charts: (name) => sheet(name).charts.map((c) => (c.title !== undefined ? { title: c.title } : {})),
     eventsDelivered: () => wb.eventsDelivered(),

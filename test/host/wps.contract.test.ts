@@ -42,6 +42,8 @@ function wpsEnv(wb: WpsWorkbook): HostEnv {
         fitToWidth: p.Zoom === false && p.FitToPagesWide === 1,
       };
     },
+    pageBreaks: (name) => [...sheet(name).pageBreaks].sort((a, b) => a - b),
+    rowHeight: (name, row) => sheet(name).rowHeights.get(row),
     frozen: (name) => {
       const w = sheet(name).window;
       return w.freezePanes ? { rows: w.splitRow, cols: w.splitColumn } : { rows: 0, cols: 0 };

@@ -67,6 +67,18 @@ describe("pane actions", () => {
     });
   });
 
+  it("speaks of the rated copy to download, not of sheets written, where the host rates a file", () => {
+    const t = translator("zh-CN");
+    expect(runMessage({ ok: false, issues: [ERROR_AT_E7], sheetsWritten: [], notices: [] }, t, true)).toEqual({
+      intent: "error",
+      text: "发现 1 个错误，未生成评定结果。请在 Excel 或 WPS 中按下面列出的单元格改正工作簿，保存后重新选择该文件。",
+    });
+    expect(runMessage({ ok: true, issues: [], sheetsWritten: ["a", "b"], notices: [] }, t, true)).toEqual({
+      intent: "success",
+      text: "评定完成：结果工作簿含 2 张结果表。点击“下载评定结果”保存。",
+    });
+  });
+
   it("reports a rejected run instead of letting it escape", async () => {
     const host = new HostDouble();
     host.runImpl = () => Promise.reject({ code: "GeneralException", message: "An internal error has occurred." });

@@ -90,7 +90,7 @@ export function RobustnessPanel({ ctx, presetId, sheet, disabled, dataVersion, r
       // Marked as the add-in's own work, so the pane does not take the new sheet for a user's edit.
       const written = await ownWork(ctx, () => host.writeRobustnessSheet(done.result, locale));
       setUnwritten(false);
-      const text = t("robustnessDone", { runs: n(done.result.runs), seconds: formatNumber(done.elapsedMs / 1000, locale, 1), sheet: written.sheet });
+      const text = t(host.files ? "robustnessDoneFile" : "robustnessDone", { runs: n(done.result.runs), seconds: formatNumber(done.elapsedMs / 1000, locale, 1), sheet: written.sheet });
       setMessage({ intent: "success", text: [text, ...written.notices].join(" ") });
     } catch (error) {
       setUnwritten(true);

@@ -199,6 +199,8 @@ export function finishPlan(d: Draft, o: FinishOptions): SheetPlan {
   };
   if (heights.size > 0) plan.rowHeights = heightRuns(heights);
   if (pageBreaks.length > 0) plan.pageBreaks = pageBreaks;
+  const sectionBreaks = [...new Set(d.breaks)].filter((r) => r > 0).sort((a, b) => a - b);
+  if (sectionBreaks.length > 0) plan.sectionBreaks = sectionBreaks;
   if (d.charts.length > 0) plan.charts = d.charts;
   if (o.hiddenColumns) plan.hiddenColumns = o.hiddenColumns;
   return plan;
