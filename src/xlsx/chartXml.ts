@@ -67,17 +67,37 @@ function columnSource(kind: "cat" | "val", sheet: string, plan: SheetPlan, spec:
   return `<c:${kind}><c:numRef><c:f>${xmlText(ref)}</c:f><c:numCache><c:formatCode>General</c:formatCode>${count}${points}</c:numCache></c:numRef></c:${kind}>`;
 }
 
-/** Each bar's figure; zeros stay unlabelled, so stacked columns are not crowded with "0". */
-function dataLabels(position: string): string {
+/** A stacked segment thinner than this share of the tallest stack has no room for its figure. */
+const THIN_SEGMENT = 1 / 16;
+
+/**
+ * Each bar's figure, except at the points `unlabelled` (segments too thin to hold one, whose figure
+ * the table beside gives); zeros stay unlabelled, so stacked columns are not crowded with "0".
+ */
+function dataLabels(position: string, unlabelled: readonly number[]): string {
   return (
-    '<c:dLbls><c:numFmt formatCode="General;-General;;" sourceLinked="0"/>' +
+    `<c:dLbls>${unlabelled.map((i) => `<c:dLbl><c:idx val="${i}"/><c:delete val="1"/></c:dLbl>`).join("")}` +
+    '<c:numFmt formatCode="General;-General;;" sourceLinked="0"/>' +
     '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></c:spPr>' +
     '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>' +
     `<c:dLblPos val="${position}"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
   );
 }
 
-function series(sheet: string, plan: SheetPlan, spec: ChartSpec, index: number): string {
+/** The source block's figures, a row per category and a column per series (a blank or text cell as 0). */
+function figures(plan: SheetPlan, spec: ChartSpec): number[][] {
+  const { r0, r1, c0, c1 } = spec.source;
+  return plan.values.slice(r0 + 1, r1 + 1).map((row) => Array.from({ length: c1 - c0 }, (_, k) => (typeof row[c0 + 1 + k] === "number" ? (row[c0 + 1 + k] as number) : 0)));
+}
+
+/** Per series, the points of a stacked chart whose segment is too thin for a label. */
+function thinSegments(plan: SheetPlan, spec: ChartSpec): number[][] {
+  const rows = figures(plan, spec);
+  const tallest = Math.max(0, ...rows.map((r) => r.reduce((sum, v) => sum + Math.max(0, v), 0)));
+  return Array.from({ length: spec.source.c1 - spec.source.c0 }, (_, k) => rows.flatMap((r, i) => (r[k] < tallest * THIN_SEGMENT ? [i] : [])));
+}
+
+function series(sheet: string, plan: SheetPlan, spec: ChartSpec, index: number, unlabelled: readonly number[]): string {
   const col = spec.source.c0 + 1 + index;
   const nameRef = `${quotedSheet(sheet)}!${cellRef(spec.source.r0, col, true)}`;
   const name = plan.values[spec.source.r0]?.[col] ?? null;
@@ -85,7 +105,7 @@ function series(sheet: string, plan: SheetPlan, spec: ChartSpec, index: number):
   // A floating bar's first series is where the bar starts: drawn as nothing, so the second floats.
   const hidden = spec.type === "floatingBar" && index === 0;
   const fill = hidden ? "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>" : seriesFill(index);
-  const labels = spec.dataLabels && !hidden ? dataLabels(spec.type === "clusteredBar" ? "outEnd" : "ctr") : "";
+  const labels = spec.dataLabels && !hidden ? dataLabels(spec.type === "clusteredBar" ? "outEnd" : "ctr", unlabelled) : "";
   return `<c:ser><c:idx val="${index}"/><c:order val="${index}"/>${tx}${fill}<c:invertIfNegative val="0"/>${labels}${columnSource("cat", sheet, plan, spec, spec.source.c0)}${columnSource("val", sheet, plan, spec, col)}</c:ser>`;
 }
 
@@ -94,7 +114,8 @@ export function chartXml(spec: ChartSpec, sheet: string, plan: SheetPlan): strin
   const horizontal = spec.type !== "stackedColumn";
   const stacked = spec.type !== "clusteredBar";
   const count = spec.source.c1 - spec.source.c0;
-  const allSeries = Array.from({ length: count }, (_, i) => series(sheet, plan, spec, i)).join("");
+  const thin = stacked && spec.dataLabels ? thinSegments(plan, spec) : [];
+  const allSeries = Array.from({ length: count }, (_, i) => series(sheet, plan, spec, i, thin[i] ?? [])).join("");
   const bars =
     `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${allSeries}` +
     `<c:gapWidth val="${horizontal ? 60 : 80}"/>${stacked ? '<c:overlap val="100"/>' : ""}<c:axId val="${CAT_AXIS}"/><c:axId val="${VAL_AXIS}"/></c:barChart>`;
@@ -109,13 +130,14 @@ export function chartXml(spec: ChartSpec, sheet: string, plan: SheetPlan): strin
     (spec.valueAxisTitle ? title(spec.valueAxisTitle, 1000) : "") +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${BLACK_AXIS}` +
     `<c:crossAx val="${CAT_AXIS}"/><c:crosses val="${horizontal ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
-  // The invisible start series of a floating bar has no place in the legend.
-  const legendEntries = spec.type === "floatingBar" ? '<c:legendEntry><c:idx val="0"/><c:delete val="1"/></c:legendEntry>' : "";
+  // A floating bar draws one series, which its title and value axis name: a legend would only list
+  // the invisible start series (LibreOffice ignores a legend entry's deletion).
+  const legend = spec.type === "floatingBar" ? "" : '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="${CHART_NS}" xmlns:a="${DRAWING_NS}" xmlns:r="${REL_NS}">` +
     '<c:lang val="zh-CN"/><c:roundedCorners val="0"/>' +
     `<c:chart>${title(spec.title, 1400)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${bars}${catAxis}${valAxis}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/>${legendEntries}<c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>' +
     "</c:chartSpace>"
   );

@@ -1,7 +1,7 @@
 // A sheet plan under construction: rows appended top to bottom, with their formats and styles, and
 // what its print layout must respect (rows kept on one page, pages started, rows given room).
 import type { PlanLabels } from "./labels";
-import { fitRowHeights, heightRuns, pageStarts, printedRowCount, type KeepTogether } from "./layout";
+import { fitOnOnePage, fitRowHeights, heightRuns, pageStarts, printedRowCount, type KeepTogether } from "./layout";
 import { DEFAULT_FONT_SIZE, widthFor, widthForWords } from "./measure";
 import type { CellStyle, ChartSpec, ColumnFormat, PlanCell, Rect, SheetKind, SheetPlan } from "./types";
 
@@ -180,9 +180,12 @@ export function finishPlan(d: Draft, o: FinishOptions): SheetPlan {
     return typeof v === "string" && !merged.has(c) ? Math.max(w, widthForWords(v, true)) : w;
   });
   const heights = fitRowHeights(d.rows, d.styles, d.merges, columnWidths, d.minHeights);
+  const setup = { orientation: o.orientation, columnWidths, titleRows, ...(o.hiddenColumns ? { hiddenColumns: o.hiddenColumns } : {}) };
+  // A chart on rows of its own prints on one page (one beside a table leaves the table's rows as they are).
+  const ownRows = (c: ChartSpec): boolean => d.rows.slice(c.anchor.r0, c.anchor.r1 + 1).every((row) => row.every((v) => v === null || v === ""));
+  for (const c of d.charts) if (ownRows(c)) fitOnOnePage(setup, heights, c.anchor.r0, c.anchor.r1);
   const chartEnd = Math.max(0, ...d.charts.map((c) => c.anchor.r1 + 1));
   const rowCount = Math.max(printedRowCount(d.rows, o.hiddenColumns), chartEnd);
-  const setup = { orientation: o.orientation, columnWidths, titleRows, ...(o.hiddenColumns ? { hiddenColumns: o.hiddenColumns } : {}) };
   const pageBreaks = pageStarts(setup, { rowCount, heights, keep: d.keep, breaks: d.breaks });
   const plan: SheetPlan = {
     kind: o.kind,

@@ -115,6 +115,23 @@ export function pageCapacity(setup: PageSetup): number {
   return (printable / printScale(setup)) * PAGE_FILL;
 }
 
+/**
+ * Shortens rows r0..r1 (a chart's) where together they are taller than a page holds under the
+ * repeated title rows, so the block prints whole on one page instead of running over a page break
+ * (where a program draws it across the repeated header and the footer).
+ */
+export function fitOnOnePage(setup: PageSetup, heights: Map<number, number>, r0: number, r1: number): void {
+  const height = (r: number): number => heights.get(r) ?? DEFAULT_ROW_HEIGHT;
+  let titles = 0;
+  for (let r = setup.titleRows[0]; r <= setup.titleRows[1]; r++) titles += height(r);
+  let block = 0;
+  for (let r = r0; r <= r1; r++) block += height(r);
+  const room = pageCapacity(setup) - titles;
+  if (block <= room) return;
+  const row = Math.floor((room / (r1 - r0 + 1)) * 4) / 4;
+  for (let r = r0; r <= r1; r++) heights.set(r, row);
+}
+
 export interface PageInput {
   /** Rows that print (the last row with something visible, plus one). */
   rowCount: number;

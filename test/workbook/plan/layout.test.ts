@@ -1,9 +1,12 @@
 // Row heights and page breaks the plans carry, so every program prints them alike.
 import { buildHistoryPlan, buildNameMapPlan } from "../../../src/workbook/plan/history";
-import { fitRowHeights, heightRuns, MAX_PAGE_BREAKS, pageCapacity, pageStarts, printScale, type PageSetup } from "../../../src/workbook/plan/layout";
+import { analyseRobustness } from "../../../src/engine/robustness";
+import { fitOnOnePage, fitRowHeights, heightRuns, MAX_PAGE_BREAKS, pageCapacity, pageStarts, printScale, type PageSetup } from "../../../src/workbook/plan/layout";
 import { rowHeight, wrappedLines } from "../../../src/workbook/plan/measure";
 import { buildResultPlans } from "../../../src/workbook/plan/results";
+import { buildRobustnessPlan } from "../../../src/workbook/plan/robustness";
 import type { SheetPlan } from "../../../src/workbook/plan/types";
+import { dim, ind, ON_GATE, rules, table, topAward, zone } from "../../engine/fixtures";
 import { largeResult, smallResult } from "./fixtures";
 
 function heightOf(plan: SheetPlan, row: number): number {
@@ -122,6 +125,32 @@ describe("page breaks", () => {
         for (let r = chart.anchor.r0; r <= chart.anchor.r1; r++) for (let c = chart.anchor.c0; c <= chart.anchor.c1; c++) expect(plan.values[r][c]).toBeNull();
       }
     }
+  });
+
+  test("rows of a block taller than a page holds under the repeated header shrink, alike, until it fits one page", () => {
+    const heights = new Map([[1, 40]]);
+    fitOnOnePage(setup, heights, 10, 10 + 2 * perPage);
+    const block = Array.from({ length: 2 * perPage + 1 }, (_, k) => heights.get(10 + k)!);
+    expect(new Set(block).size).toBe(1);
+    expect(block.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(capacity - 40);
+    expect(block.reduce((a, b) => a + b, 0)).toBeGreaterThan(capacity - 40 - block.length);
+    const short = new Map<number, number>();
+    fitOnOnePage(setup, short, 10, 20);
+    expect(short.size).toBe(0);
+  });
+
+  test("稳健性分析's chart of 30 winners' rank intervals prints whole on one page, its rows shrunk to fit", () => {
+    const zones = Array.from({ length: 60 }, (_, i) => zone(`区${i}`, { ...ON_GATE, fai: 60 - i + (i % 7), outCap: 1 + ((i * 13) % 60) }));
+    const r = rules([dim("x", 50, [ind("fai", 1, "minmax")]), dim("y", 50, [ind("outCap", 1, "minmax")])], {
+      awards: [topAward("top", 10, { kind: "composite" }), topAward("x", 10, { kind: "dimensions", dimensions: ["x"] }), topAward("y", 10, { kind: "dimensions", dimensions: ["y"] })],
+    });
+    const plan = buildRobustnessPlan(analyseRobustness(table(zones), r, { runs: 50, seed: 1, weightShare: 0.2, varyMethods: false }), "zh-CN");
+    const [chart] = plan.charts!;
+    expect(chart.source.r1 - chart.source.r0).toBe(30);
+    const page = pagesOf(plan).find(([first, last]) => first <= chart.anchor.r0 && chart.anchor.r0 <= last)!;
+    expect(page[0]).toBe(chart.anchor.r0);
+    expect(chart.anchor.r1).toBeLessThanOrEqual(page[1]);
+    expect(heightOf(plan, chart.anchor.r0)).toBeLessThan(15);
   });
 
   test("综合排名 draws its top 20 by composite as bars beside their figures", () => {
