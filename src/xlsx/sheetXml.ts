@@ -251,6 +251,8 @@ export function* worksheetXml(plan: SheetPlan, styles: StyleRegistry, xfOffset: 
   };
   // A sweep over the rows keeps only the styles that cover the current row; while that set stays
   // the same (the long body of a table), each column's format is worked out once per number format.
+  // Where styles overlap, the later in the plan wins, as the hosts apply them.
+  const order = new Map(plan.styles.map((st, i) => [st, i]));
   const byStart = [...plan.styles].sort((a, b) => a.range.r0 - b.range.r0);
   let next = 0;
   let active: CellStyle[] = [];
@@ -276,7 +278,7 @@ export function* worksheetXml(plan: SheetPlan, styles: StyleRegistry, xfOffset: 
       while (next < byStart.length && byStart[next].range.r0 <= r) active.push(byStart[next++]);
       const stillActive = active.filter((s) => s.range.r1 >= r);
       if (active.length !== before || stillActive.length !== active.length || r === 0) {
-        active = stillActive;
+        active = stillActive.sort((a, b) => order.get(a)! - order.get(b)!);
         looks = [];
         width = active.reduce((w, s) => Math.max(w, s.range.c1 + 1), 0);
       }

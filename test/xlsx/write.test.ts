@@ -141,4 +141,19 @@ describe("writeResultXlsx", () => {
       expect([name, setup.firstPageNumber, setup.useFirstPageNumber]).toEqual([name, 1, true]);
     }
   });
+
+  test("where styles overlap, the one later in the plan wins, as the hosts apply them, whichever row each starts on", async () => {
+    const ranking = buildResultPlans(result, [], "zh-CN").find((p) => p.kind === "ranking")!;
+    ranking.styles = [
+      { range: { r0: 3, c0: 0, r1: 3, c1: 1 }, fill: "#FF0000", bold: true },
+      { range: { r0: 2, c0: 1, r1: 5, c1: 1 }, fill: "#00FF00" },
+    ];
+    const out = join(dir, "overlap.xlsx");
+    await writeResultXlsx([ranking], { outPath: out });
+    const ws = (await new ExcelJS.Workbook().xlsx.readFile(out)).getWorksheet(ranking.name)!;
+    const fill = (a1: string): string | undefined => (ws.getCell(a1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    expect([fill("A4"), fill("B4"), fill("B3")]).toEqual(["FFFF0000", "FF00FF00", "FF00FF00"]);
+    // What the later style leaves unset, the earlier one still gives.
+    expect(ws.getCell("B4").font?.bold).toBe(true);
+  });
 });
