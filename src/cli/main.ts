@@ -6,11 +6,12 @@ import { PRESET_IDS, getPreset } from "../engine";
 import type { Rules } from "../engine/types";
 import type { Locale } from "../i18n/locale";
 import type { SheetKind, SheetPlan } from "../workbook/plan/types";
-import { rateWorkbook, readInputWorkbook, type RatingStopped } from "../xlsx/rateWorkbook";
+import { rateInput, readInputWorkbook, withRobustness, type RateWorkbookOptions, type RatedWorkbook, type RatingStopped } from "../xlsx/rateWorkbook";
 import { measured } from "../xlsx/timeline";
 import { writeResultXlsx } from "../xlsx/writeFile";
 import { parseArgs, USAGE, type CliArgs } from "./args";
 import { failureJson, resultJson, type JsonResult } from "./json";
+import { prettyJson } from "./prettyJson";
 import { CliError, fileErrorMessage, inputNotFound, interrupted, rulesNeitherPresetNorFile, rulesNotJson, type FileRef, type OutputRef } from "./messages";
 import { Interrupted, writeAllOrNothing, OutputWriteError, type Output, type OutputFs } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
@@ -41,8 +42,20 @@ function loadRules(value: string | undefined, rulesFile: FileRef | undefined, lo
   }
 }
 
-function jsonOutput(ref: OutputRef, json: JsonResult): Output {
-  return { ref, write: (tempPath, fs) => measured("write the JSON", () => fs.writeFile(tempPath, JSON.stringify(json, null, 2) + "\n")) };
+function* jsonText(json: JsonResult): Generator<string, void, undefined> {
+  yield* prettyJson(json);
+  yield "\n";
+}
+
+/** The JSON as an output, built when it is written: after the workbook, whose plans are gone by then. */
+function jsonOutput(ref: OutputRef, build: () => JsonResult): Output {
+  return {
+    ref,
+    write: (tempPath, fs) => {
+      const json = measured("build the JSON", build);
+      return measured("write the JSON", () => fs.writeFile(tempPath, jsonText(json)));
+    },
+  };
 }
 
 /**
@@ -82,8 +95,17 @@ async function writeOutputs(outputs: readonly Output[], locale: Locale): Promise
 /** Ends a run stopped by its input: the issues printed, and in the JSON when asked for; no workbook. */
 async function stopOnInput(stop: RatingStopped, json: OutputRef | undefined, locale: Locale, out: (line: string) => void): Promise<number> {
   for (const line of issueLines(stop.issues, locale, allIssuesAt(undefined, json?.path, locale))) out(line);
-  if (json) await writeOutputs([jsonOutput(json, failureJson(stop.rules?.id ?? null, stop.year ?? null, stop.rules?.awards.map((a) => a.key) ?? [], stop.issues))], locale);
+  if (json) await writeOutputs([jsonOutput(json, () => failureJson(stop.rules?.id ?? null, stop.year ?? null, stop.rules?.awards.map((a) => a.key) ?? [], stop.issues))], locale);
   return 2;
+}
+
+/**
+ * Reads the input and rates it (last year's workbook read once the input is known good). The input's
+ * grids are out of reach once this returns, so the sheets are planned in the memory they held.
+ */
+async function readAndRate(bytes: Uint8Array, path: string, locale: Locale, options: () => Promise<RateWorkbookOptions>): Promise<RatedWorkbook | RatingStopped> {
+  const read = await measured("read the input", () => readInputWorkbook(bytes, path, locale));
+  return "input" in read ? rateInput(read.input, await options()) : read;
 }
 
 async function run(args: CliArgs, out: (line: string) => void): Promise<number> {
@@ -103,23 +125,24 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
 
   const rulesOption = loadRules(args.rules, rulesFile, locale);
   const inputBytes = readSource(input, locale);
-  const read = await measured("read the input", () => readInputWorkbook(inputBytes, input.path, locale));
-  if (!("input" in read)) return stopOnInput(read, jsonOut, locale, out);
-  const previous = args.prev === undefined ? undefined : await readPrevious(args.prev, locale);
-  const rated = await rateWorkbook(read.input, {
-    locale,
-    ...rulesOption,
-    ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
-    ...(previous ? { previous } : {}),
-    history: args.history === true,
-    ...(args.robustness ? { robustness: args.robustness } : {}),
+  const unplanned = await readAndRate(inputBytes, input.path, locale, async () => {
+    const previous = args.prev === undefined ? undefined : await readPrevious(args.prev, locale);
+    return {
+      locale,
+      ...rulesOption,
+      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+      ...(previous ? { previous } : {}),
+      history: args.history === true,
+      ...(args.robustness ? { robustness: args.robustness } : {}),
+    };
   });
-  if (!rated.ok) return stopOnInput(rated, jsonOut, locale, out);
+  if (!unplanned.ok) return stopOnInput(unplanned, jsonOut, locale, out);
+  const rated = withRobustness(unplanned, unplanned.robustness);
   const { result, issues, robustness, cycle, cycleEnd } = rated;
   // The plans move out of the run's result (splice empties it), so the writer holds the only reference.
   const workbook = workbookOutput(workbookOut, rated.plans.splice(0), inputBytes);
-  const json = jsonOut ? measured("build the JSON", () => addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd)) : undefined;
-  await writeOutputs(jsonOut && json ? [workbook.output, jsonOutput(jsonOut, json)] : [workbook.output], locale);
+  const json = jsonOut && jsonOutput(jsonOut, () => addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd));
+  await writeOutputs(json ? [workbook.output, json] : [workbook.output], locale);
   const validationSheet = workbook.sheetNames[workbook.planKinds.indexOf("validation")];
   for (const line of summaryLines(result, rated.sheet, rated.rulesSource, issues, locale, allIssuesAt(validationSheet, jsonOut?.path, locale))) out(line);
   if (robustness) for (const line of robustnessLines(robustness, locale)) out(line);

@@ -3,7 +3,7 @@
 // renamed into place. A failure on the way removes the temporary files and leaves every existing
 // target as it was, so a full disk or a bad --json never costs the user a file; so does Ctrl-C
 // (SIGINT) or SIGTERM while they are written, after which the run ends as interrupted.
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, renameSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { constants } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
@@ -13,7 +13,8 @@ import type { FileRef } from "./messages";
 export interface OutputFs {
   /** Creates the folder and any missing parents; returns the top folder it created, if any. */
   mkdir(path: string): string | undefined;
-  writeFile(path: string, text: string): void;
+  /** Writes the text, given whole or as pieces to be written one after another. */
+  writeFile(path: string, text: string | Iterable<string>): void;
   rename(from: string, to: string): void;
   unlink(path: string): void;
   link(existing: string, newPath: string): void;
@@ -22,9 +23,29 @@ export interface OutputFs {
   exists(path: string): boolean;
 }
 
+/** Pieces are gathered up to this many characters before each write. */
+const WRITE_CHUNK = 1 << 20;
+
+function writeTextFile(path: string, text: string | Iterable<string>): void {
+  const fd = openSync(path, "w");
+  try {
+    let pending = "";
+    for (const piece of typeof text === "string" ? [text] : text) {
+      pending += piece;
+      if (pending.length >= WRITE_CHUNK) {
+        writeSync(fd, pending, null, "utf8");
+        pending = "";
+      }
+    }
+    if (pending.length > 0) writeSync(fd, pending, null, "utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export const nodeOutputFs: OutputFs = {
   mkdir: (path) => mkdirSync(path, { recursive: true }),
-  writeFile: (path, text) => writeFileSync(path, text, "utf8"),
+  writeFile: writeTextFile,
   rename: renameSync,
   unlink: unlinkSync,
   link: linkSync,

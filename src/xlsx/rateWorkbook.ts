@@ -154,6 +154,16 @@ export function withRobustness(rated: RatedWorkbook, robustness: RobustnessResul
 
 /** Rates the input workbook and plans its result sheets, or stops on its input's errors. */
 export async function rateWorkbook(input: InputWorkbook, opts: RateWorkbookOptions): Promise<RatedWorkbook | RatingStopped> {
+  const rated = await rateInput(input, opts);
+  return rated.ok ? withRobustness(rated, rated.robustness) : rated;
+}
+
+/**
+ * Rates the input workbook, its result sheets not planned yet (`withRobustness` plans them), or
+ * stops on its input's errors. The rating holds nothing of the input's grids: a caller done with
+ * the input lets them go before planning, when a large table's grids are much of its memory.
+ */
+export async function rateInput(input: InputWorkbook, opts: RateWorkbookOptions): Promise<RatedWorkbook | RatingStopped> {
   const prepared = await prepareWorkbook(input, opts);
   if (!prepared.ok) return prepared;
   const { cycle, rules } = prepared;
@@ -163,5 +173,6 @@ export async function rateWorkbook(input: InputWorkbook, opts: RateWorkbookOptio
   const ratingIssues: Issue[] = [...prepared.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];
   const robustness = settings ? measured("robustness analysis", () => analyseRobustness(cycle.table, rules, { ...settings, ...(opts.onRobustnessProgress ? { onProgress: opts.onRobustnessProgress } : {}) })) : undefined;
   const rated: RatedWorkbook = { ok: true, sheet: prepared.sheet, rulesSource: prepared.rulesSource, result, cycle, cycleEnd, issues: ratingIssues, plans: [], ratingIssues, inputSheets: input.book.sheets, locale };
-  return withRobustness(rated, robustness);
+  if (robustness) rated.robustness = robustness;
+  return rated;
 }

@@ -14,12 +14,18 @@ import { DEFLATE_LEVEL, type ByteSink, type EncoderFactory } from "./zip";
 const FILE_CHUNK = 1 << 20;
 /** XML a part's compressor may hold before the writer waits for it. */
 const DEFLATE_QUEUE = 4 << 20;
+/**
+ * Compressed bytes zlib makes per turn in the thread pool. Each turn ends on the main thread, which
+ * is busy building the next rows; with zlib's default 16 KiB a megabyte of XML took a dozen turns,
+ * and the compression fell behind the rows instead of running beside them.
+ */
+const DEFLATE_OUTPUT = 1 << 20;
 
 /** Each part deflated by zlib; fflate gets the compressed bytes, their CRC and size. */
 const zlibEncoders: EncoderFactory = (name) => {
   const entry: ZipInputFile = { filename: name, compression: 8, crc: 0, size: 0 };
   // A zlib stream takes a Transform's options too, which Node's typings leave out.
-  const deflate = createDeflateRaw({ level: DEFLATE_LEVEL, highWaterMark: DEFLATE_QUEUE } as ZlibOptions);
+  const deflate = createDeflateRaw({ level: DEFLATE_LEVEL, chunkSize: DEFLATE_OUTPUT, highWaterMark: DEFLATE_QUEUE } as ZlibOptions);
   deflate.on("data", (chunk: Uint8Array<ArrayBuffer>) => entry.ondata!(null, chunk, false));
   return {
     entry,
