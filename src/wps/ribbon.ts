@@ -9,6 +9,9 @@ import type { Locale } from "../i18n/locale";
 import { translator } from "../taskpane/strings";
 import { XL } from "./constants";
 
+/** The rating button as ribbon.xml labels it, which messages after a ribbon action name. */
+const RUN_BUTTON_LABEL = "评定/重新计算";
+
 /** PluginStorage key of the task pane's id (shared by all of the add-in's pages, lost when WPS closes). */
 export const TASKPANE_ID_KEY = "zoneRating.taskpaneId";
 /** The pane opened at this fragment shows its 导入上年结果 button (taskpane.tsx). */
@@ -82,7 +85,7 @@ export function createRibbon(deps: RibbonDeps): Ribbon {
     zrShowPane: () => showPane(),
     zrInsertRules: () =>
       work(
-        async (host) => t("rulesInserted", { sheet: await host.insertRulesSheet((await host.overview(locale)).presetId, locale) }),
+        async (host) => t("rulesInserted", { sheet: await host.insertRulesSheet((await host.overview(locale)).presetId, locale), button: RUN_BUTTON_LABEL }),
         (detail) => t("failedAction", { detail }),
       ),
     zrInsertSample: () => work(async (host) => t("sampleInserted", { sheet: await host.insertSampleSheet(locale) }), (detail) => t("failedAction", { detail })),

@@ -963,11 +963,28 @@ class Range {
     );
   }
 
-  get Borders(): { Item: (index: number) => unknown } {
+  /**
+   * The range's borders. Set on the collection itself, LineStyle, Weight and Color apply to every
+   * border of every cell, edges and inside lines alike (recorded as indexes 7–12), as in Excel's
+   * `Range("A1:G10").Borders.LineStyle = xlContinuous`.
+   */
+  get Borders(): { Item: (index: number) => unknown; LineStyle: number; Weight: number; Color: number } {
     const style = (p: string, v: unknown) => this.style(p, v);
     const fake = this.fake;
+    const all = (p: string, v: unknown) => {
+      for (const index of [7, 8, 9, 10, 11, 12]) style(`Borders(${index}).${p}`, v);
+    };
     return this.fake.wrap(
       {
+        set LineStyle(v: number) {
+          all("LineStyle", v);
+        },
+        set Weight(v: number) {
+          all("Weight", v);
+        },
+        set Color(v: number) {
+          all("Color", v);
+        },
         Item(index: number) {
           if (![5, 6, 7, 8, 9, 10, 11, 12].includes(index)) throw new FakeWpsError(`边框下标无效：${index}`);
           const put = (p: string, v: unknown) => style(`Borders(${index}).${p}`, v);

@@ -1,7 +1,7 @@
 // Row heights and page breaks of a plan, worked out from its text, column widths and print setup,
 // so the sheet prints alike from Excel, WPS and LibreOffice: each fits wrapped text to the height
 // the file gives it, and each breaks pages where the file says once a page is full.
-import { columnsPoints, DEFAULT_FONT_SIZE, DEFAULT_ROW_HEIGHT, rowHeight, wrappedLines } from "./measure";
+import { columnsPoints, DEFAULT_FONT_SIZE, DEFAULT_ROW_HEIGHT, MAX_ROW_HEIGHT, rowHeight, wrappedLines } from "./measure";
 import type { CellStyle, PlanCell, Rect, RowHeight } from "./types";
 
 /** Rows that must print on one page: a heading with the header and first rows of its table, a chart with its heading. */
@@ -29,7 +29,7 @@ export function fitRowHeights(rows: readonly PlanCell[][], styles: readonly Cell
   }
   const heights = new Map<number, number>();
   const need = (r: number, h: number): void => {
-    if (h > (heights.get(r) ?? DEFAULT_ROW_HEIGHT)) heights.set(r, h);
+    if (h > (heights.get(r) ?? DEFAULT_ROW_HEIGHT)) heights.set(r, Math.min(h, MAX_ROW_HEIGHT));
   };
   let next = 0;
   let active: CellStyle[] = [];

@@ -131,8 +131,14 @@ export function widthFor(text: string, fontSize = DEFAULT_FONT_SIZE): number {
 /** Height in points of a row holding `lines` lines at the font size; never below a default row. */
 export function rowHeight(lines: number, fontSize = DEFAULT_FONT_SIZE): number {
   if (lines <= 1 && fontSize <= DEFAULT_FONT_SIZE) return DEFAULT_ROW_HEIGHT;
-  return Math.max(DEFAULT_ROW_HEIGHT, Math.ceil(lines * fontSize * LINE_PITCH + ROW_PADDING));
+  return Math.min(MAX_ROW_HEIGHT, Math.max(DEFAULT_ROW_HEIGHT, Math.ceil(lines * fontSize * LINE_PITCH + ROW_PADDING)));
 }
+
+/**
+ * Excel's tallest row, in points (Excel specifications and limits: "Row height: 409 points"); Excel
+ * refuses a taller one, so a longer text shows its first lines and the rest in the cell.
+ */
+export const MAX_ROW_HEIGHT = 409;
 
 /** Printed width in points of columns of these widths (digits), before any fit-to-page scaling. */
 export function columnsPoints(widths: readonly number[]): number {

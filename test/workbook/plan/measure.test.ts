@@ -1,4 +1,5 @@
-import { charWidth, rowHeight, textWidth, widthFor, widthForWords, wrappedLines } from "../../../src/workbook/plan/measure";
+import { charWidth, MAX_ROW_HEIGHT, rowHeight, textWidth, widthFor, widthForWords, wrappedLines } from "../../../src/workbook/plan/measure";
+import { fitRowHeights } from "../../../src/workbook/plan/layout";
 
 describe("the text measure", () => {
   test("a CJK character (and ★, full-width forms) is about two digits wide, Latin about one", () => {
@@ -46,5 +47,15 @@ describe("the text measure", () => {
     expect(rowHeight(2)).toBe(Math.ceil(2 * 11 * 1.45 + 3));
     expect(rowHeight(1, 16)).toBe(Math.ceil(16 * 1.45 + 3));
     expect(rowHeight(1, 9)).toBe(15);
+  });
+});
+
+describe("the tallest row", () => {
+  it("is Excel's 409 points however long the text: Excel refuses a taller row", () => {
+    expect(rowHeight(10_000)).toBe(MAX_ROW_HEIGHT);
+    expect(MAX_ROW_HEIGHT).toBe(409);
+    const widths = [20];
+    const heights = fitRowHeights([["很长的说明".repeat(2_000)]], [{ range: { r0: 0, c0: 0, r1: 0, c1: 0 }, wrap: true }], [], widths, new Map());
+    expect(heights.get(0)).toBe(MAX_ROW_HEIGHT);
   });
 });
