@@ -91,6 +91,19 @@ describe("the rated sample printed through LibreOffice", () => {
     expect(faults).toEqual([]);
   });
 
+  // LibreOffice restarts &P on each sheet (the file's firstPageNumber) but its &N, printing the
+  // whole file, is the document's page count; Excel and WPS printing a sheet count that sheet's.
+  test.each(LOCALES)("%s: each sheet numbers its own pages in its footer, from 1", (locale) => {
+    const footers = printed.get(locale)!.flatMap((s) =>
+      s.pages.map((p, i) => {
+        const footer = locale === "zh-CN" ? `第 ${i + 1} 页，共` : `Page ${i + 1} of`;
+        return [s.name, p.number, squeeze(p.text).includes(squeeze(footer))];
+      }),
+    );
+    expect(footers.filter(([, , found]) => !found)).toEqual([]);
+    expect(footers.length).toBeGreaterThan(LOCALES.length);
+  });
+
   test("综合排名 opens with its leaders, then every zone under a header repeated on each page", () => {
     const ranking = printed.get("zh-CN")!.find((s) => s.kind === "ranking")!;
     expect(squeeze(ranking.pages[0].text)).toContain("一、综合得分前20名");
