@@ -8,8 +8,9 @@ import { createWriteStream } from "node:fs";
 import { Readable, Transform, type TransformCallback } from "node:stream";
 import { finished } from "node:stream/promises";
 import { StringDecoder } from "node:string_decoder";
-import { isMarker, isResultSheetKind, ownSheetKinds, sheetRef } from "./marker";
+import { isMarker, isResultSheetKind, sheetRef } from "./marker";
 import { relsPathOf, resolveTarget, type XlsxPackage } from "./package";
+import { verifiedSheetKinds } from "./sheets";
 import { appendChildren, applySplices, childrenOf, escapeXml, first, removeElement, setAttribute, xmlElements, type Splice, type XmlElement } from "./xmlEdit";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -49,10 +50,10 @@ function rowBreaksXml(rows: readonly number[]): string {
   return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
 }
 
-/** Sheets of the package an earlier run wrote as results, by name. */
-function replacedSheets(pkg: XlsxPackage): Set<string> {
+/** Sheets of the package an earlier run wrote as results, by name: marked, and their own titles agree. */
+async function replacedSheets(pkg: XlsxPackage): Promise<Set<string>> {
   const out = new Set<string>();
-  for (const [name, kind] of ownSheetKinds(pkg.definedNames)) if (isResultSheetKind(kind)) out.add(name);
+  for (const [name, kind] of await verifiedSheetKinds(pkg)) if (isResultSheetKind(kind)) out.add(name);
   return out;
 }
 
@@ -275,7 +276,7 @@ export async function mergeIntoPackage(base: XlsxPackage | undefined, result: Xl
     await writeZip(out, outPath);
     return;
   }
-  const dropped = replacedSheets(base);
+  const dropped = await replacedSheets(base);
   const droppedParts = new Set<string>();
   for (const s of base.sheets) {
     if (!dropped.has(s.name)) continue;
