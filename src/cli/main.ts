@@ -13,9 +13,11 @@ import { buildRobustnessPlan } from "../workbook/plan/robustness";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
 import { parseArgs, USAGE, type CliArgs } from "./args";
 import { failureJson, resultJson, type JsonResult } from "./json";
-import { CliError, fileErrorMessage, inputNotFound, rulesNeitherPresetNorFile, rulesNotJson, type FileRef, type OutputRef } from "./messages";
+import { MAX_ZONES, Progress } from "./bigRuns";
+import { CliError, fileErrorMessage, inputNotFound, rulesNeitherPresetNorFile, type FileRef, type OutputRef } from "./messages";
 import { writeAllOrNothing, OutputWriteError, type Output } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
+import { readRulesFile } from "./rulesFile";
 import { readWorkbookBytes } from "./sniff";
 import { issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
 import { addYearCycleJson, startCliYearCycle, yearCycleLines } from "./yearCycle";
@@ -34,15 +36,11 @@ function readSource(ref: FileRef, locale: Locale): Buffer {
   }
 }
 
-function loadRules(value: string | undefined, rulesFile: FileRef | undefined, locale: Locale): { presetId?: string; rules?: Rules } {
+/** The preset named, or the rules file's rules, or the issue that says why the file cannot be read. */
+function loadRules(value: string | undefined, rulesFile: FileRef | undefined, locale: Locale): { presetId?: string; rules?: Rules; issue?: Issue } {
   if (value === undefined) return {};
   if (rulesFile === undefined) return { presetId: value };
-  const text = readSource(rulesFile, locale).toString("utf8");
-  try {
-    return { rules: JSON.parse(text) as Rules };
-  } catch (e) {
-    throw new CliError(rulesNotJson(rulesFile.path, (e as Error).message, locale));
-  }
+  return readRulesFile(rulesFile.path, () => readSource(rulesFile, locale));
 }
 
 function jsonOutput(ref: OutputRef, json: JsonResult): Output {
@@ -89,20 +87,27 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   checkDistinct([input, rulesFile, prevFile].filter((ref) => ref !== undefined), targets, locale);
   for (const target of targets) checkTarget(target, locale);
 
-  const rulesOption = loadRules(args.rules, rulesFile, locale);
+  const { issue: rulesIssue, ...rulesOption } = loadRules(args.rules, rulesFile, locale);
+  if (rulesIssue) return stopOnInput({ issues: localizeIssues([rulesIssue], locale) }, jsonOut, locale, out);
+  const progress = new Progress(locale);
   const inputBytes = readSource(input, locale);
-  const read = await readWorkbookBytes(inputBytes, input.path, (bytes) => readXlsxWorkbook(bytes), locale);
+  progress.reading(input.path, inputBytes.length);
+  const read = await readWorkbookBytes(inputBytes, input.path, (bytes) => readXlsxWorkbook(bytes, { limits: { tableRows: MAX_ZONES } }), locale);
   if ("issues" in read) return stopOnInput({ issues: read.issues }, jsonOut, locale, out);
   const book = read.workbook;
   const grids = book.grids;
   const prepared = prepareRun(grids, { sheet: args.sheet, locale, ...rulesOption });
   // Cells the reader left out (far from the data) are reported with the input's other problems.
   prepared.issues.unshift(...localizeIssues(book.issues, locale));
+  if (prepared.table && prepared.table.zones.length > MAX_ZONES) {
+    prepared.issues.push(...localizeIssues([{ severity: "error", code: "TABLE_TOO_LARGE", sheet: prepared.sheet, params: { sheet: prepared.sheet ?? "", limit: MAX_ZONES } }], locale));
+  }
   if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
     return stopOnInput({ issues: prepared.issues, rules: prepared.rules, year: prepared.table?.year }, jsonOut, locale, out);
   }
   const cycle = await startCliYearCycle(prepared.table, { bytes: inputBytes, grids, sheets: book.sheets }, { prev: args.prev, history: args.history === true, locale });
   if (hasErrors(cycle.issues)) return stopOnInput({ issues: [...prepared.issues, ...cycle.issues], rules: prepared.rules, year: prepared.table.year }, jsonOut, locale, out);
+  progress.rating(cycle.table.zones.length);
   const result = rate(cycle.table, prepared.rules);
   const cycleEnd = finishYearCycle(cycle, result, locale);
   const issues: Issue[] = [...prepared.issues, ...cycle.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];
@@ -115,6 +120,7 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
     issues.push(...localizeIssues(taken.map((t) => ({ severity: "warning" as const, code: "SHEET_NAME_TAKEN", params: { wanted: t.wanted, name: t.name } })), locale));
     plans[plans.findIndex((p) => p.kind === "validation")] = buildValidationPlan(result, issues, locale);
   }
+  progress.writing();
   let sheetNames: string[] = [];
   const workbook: Output = {
     ref: workbookOut,
@@ -123,6 +129,7 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
     },
   };
   await writeOutputs(jsonOut ? [workbook, jsonOutput(jsonOut, addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd))] : [workbook], locale);
+  progress.done();
   for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, locale)) out(line);
   if (robustness) for (const line of robustnessLines(robustness, locale)) out(line);
   for (const line of yearCycleLines(cycle, cycleEnd, locale)) out(line);

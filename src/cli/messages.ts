@@ -65,13 +65,6 @@ export function rulesNeitherPresetNorFile(value: string, presets: readonly strin
   });
 }
 
-export function rulesNotJson(path: string, reason: string, locale: Locale): string {
-  return say(locale, {
-    zh: `无法读取规则文件“${path}”：它不是有效的 JSON（${reason}）。请修正该文件，或改用内置规则。`,
-    en: `Cannot read the rules file "${path}": it is not valid JSON (${reason}). Correct the file or use a preset.`,
-  });
-}
-
 /** `target` (--out or --json) is the same file as `other`: the input, the rules file, or the other output. */
 export function sameFile(target: OutputRef, other: FileRef, locale: Locale): string {
   if (other.role === "out" || other.role === "json") {

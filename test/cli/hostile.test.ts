@@ -1,0 +1,164 @@
+// The command line on crafted and awkward inputs: each crafted file ends the run with exit 2 and
+// its issue in words (the part or sheet named, in the JSON too), no stack trace and nothing but
+// the JSON written; rules files that cannot be read; a table just over the limit; a marker
+// pointing at a user's sheet, which is read as input and kept; progress lines on a big run.
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MAX_ZONES } from "../../src/cli/bigRuns";
+import { baseWorkbook, CRAFTED, largeTable, type CraftedInput, type Expected } from "../xlsx/crafted";
+import { HEADER, zones } from "../corpus/cases";
+import { runCliAsync, type CliRun } from "./run";
+
+interface Outcome {
+  dir: string;
+  files: string[];
+  run: CliRun;
+}
+
+/** Runs each input's CLI, two at a time, in a folder of its own, asking for the JSON. */
+async function runAll(inputs: readonly CraftedInput[], extra: string[] = []): Promise<Map<string, Outcome>> {
+  const outcomes = new Map<string, Outcome>();
+  const pending = [...inputs];
+  const worker = async (): Promise<void> => {
+    for (let next = pending.shift(); next; next = pending.shift()) {
+      const dir = mkdtempSync(join(tmpdir(), "rate-cli-hostile-"));
+      const args = await next.make(dir);
+      mkdirSync(join(dir, "json"));
+      outcomes.set(next.name, { dir, files: readdirSync(dir).sort(), run: await runCliAsync([...args, "--json", "json/result.json", ...extra], dir) });
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return outcomes;
+}
+
+function expectRefused({ dir, files, run }: Outcome, expected: Expected, words: RegExp): void {
+  expect(run.stderr).not.toMatch(/Unexpected failure|\n\s+at |Error:/);
+  expect(run.status).toBe(2);
+  expect(run.stdout).toMatch(words);
+  const json = JSON.parse(readFileSync(join(dir, "json/result.json"), "utf8")) as { zones: unknown[]; issues: Array<{ code: string; sheet: string | null; message: string }> };
+  expect(json.zones).toEqual([]);
+  expect(json.issues).toEqual([expect.objectContaining({ severity: "error", code: expected.code, sheet: expected.sheet ?? null })]);
+  if (expected.part) expect(json.issues[0].message).toContain(expected.part);
+  if (expected.sheet) expect(json.issues[0].message).toContain(`“${expected.sheet}”`);
+  // Nothing written but the JSON: no out/ folder, no temporary files.
+  expect(readdirSync(dir).sort()).toEqual(files);
+  expect(readdirSync(join(dir, "json"))).toEqual(["result.json"]);
+  expect(existsSync(join(dir, "out"))).toBe(false);
+}
+
+/** What the message must say, in words, for each code. */
+const WORDS: Record<string, RegExp> = {
+  SHEET_TOO_SCATTERED: /工作表“指标数据”中有内容的单元格只有 1,265 个，却零散分布在 A1:XER1048053 中.*请删除远离指标表的零散单元格/,
+  XLSX_ZIP_BOMB: /(压缩比达 \d+:1.*“压缩炸弹”|比文件目录中记录的大小（65,536 字节）还大).*未读取/,
+  XLSX_TOO_MANY_PARTS: /中的压缩部件超过 10,000 个.*未读取/,
+  TABLE_TOO_LARGE: /工作表“指标数据”的数据超过 200,000 行：本工具一次最多评定 200,000 个集聚区/,
+  RULES_FILE_UNREADABLE: /无法读取规则文件“.*deep\.json”：它大于 1 MB.*它不是规则文件/,
+};
+
+describe("crafted inputs through the command line", () => {
+  let outcomes: Map<string, Outcome>;
+  beforeAll(async () => {
+    outcomes = await runAll(CRAFTED);
+  }, 600_000);
+
+  it.each(CRAFTED.map((c) => [c.name, c] as const))("%s: exit 2, the issue in words, nothing written", (name, c) => {
+    expectRefused(outcomes.get(name)!, c.expected, WORDS[c.expected.code]);
+  });
+});
+
+function rulesInput(name: string, content: () => string): CraftedInput {
+  return {
+    name,
+    expected: { code: "RULES_FILE_UNREADABLE" },
+    async make(dir) {
+      writeFileSync(join(dir, "rules.json"), content());
+      writeFileSync(join(dir, "in.xlsx"), await baseWorkbook());
+      return ["in.xlsx", "--rules", "rules.json"];
+    },
+  };
+}
+
+describe("rules files that cannot be read", () => {
+  const inputs = [
+    rulesInput("nested 100,000 arrays deep", () => `${"[".repeat(100_000)}${"]".repeat(100_000)}`),
+    rulesInput("a rule set whose name nests 100,000 arrays deep", () => JSON.stringify({ id: "x" }).replace('"x"', `${"[".repeat(100_000)}${"]".repeat(100_000)}`)),
+    rulesInput("not JSON", () => "{ id: henan }"),
+  ];
+  let outcomes: Map<string, Outcome>;
+  beforeAll(async () => {
+    outcomes = await runAll(inputs, ["--lang", "en-US"]);
+  }, 300_000);
+
+  it("refuses a file nested far deeper than a rule set, saying what to do", () => {
+    for (const name of ["nested 100,000 arrays deep", "a rule set whose name nests 100,000 arrays deep"]) {
+      expectRefused(outcomes.get(name)!, inputs[0].expected, /Cannot read the rules file "rules\.json": its data nests more than 32 levels deep, where a rule set has a few, so it is no rules file\. Check that you chose the right file/);
+    }
+  });
+
+  it("refuses a file that is not JSON with exit 2, naming the file and the parser's reason", () => {
+    expectRefused(outcomes.get("not JSON")!, inputs[0].expected, /Cannot read the rules file "rules\.json": it is not valid JSON \(.+\)\. Correct the file/);
+  });
+});
+
+describe("the largest table", () => {
+  it("refuses a table of one zone more than the limit, after reading it, with the figure", async () => {
+    const over: CraftedInput = {
+      name: "just over",
+      expected: { code: "TABLE_TOO_LARGE", sheet: "指标数据" },
+      async make(dir) {
+        writeFileSync(join(dir, "zones.xlsx"), await largeTable(MAX_ZONES + 1));
+        return ["zones.xlsx"];
+      },
+    };
+    const outcome = (await runAll([over])).get("just over")!;
+    expectRefused(outcome, over.expected, WORDS.TABLE_TOO_LARGE);
+    expect(outcome.run.stderr).toMatch(/^正在读取“zones\.xlsx”（\d+\.\d MB）…\n$/);
+  }, 300_000);
+
+  it("says on stderr what a big run is doing, in the report language", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rate-cli-big-"));
+    writeFileSync(join(dir, "zones.xlsx"), await largeTable(20_000));
+    const run = await runCliAsync(["zones.xlsx", "--lang", "en-US", "--out", "rated.xlsx"], dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr.split("\n")).toEqual([
+      expect.stringMatching(/^Read 20,000 zones \(\d+\.\d s\); rating…$/),
+      expect.stringMatching(/^Rated \(\d+\.\d s\); writing the results…$/),
+      expect.stringMatching(/^Results written \(\d+\.\d s\)\.$/),
+      "",
+    ]);
+  }, 300_000);
+});
+
+describe("a marker pointing at a user's sheet", () => {
+  /** The base workbook with a notes sheet, and hidden result markers on both sheets of the user's. */
+  async function falselyMarked(file: string): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("指标数据");
+    [HEADER, ...zones()].forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
+    wb.addWorksheet("备注").getCell("A1").value = "本表由各市填报";
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const xml = await zip.file("xl/workbook.xml")!.async("string");
+    const names = '<definedName name="_ZoneRating_ranking" hidden="1">\'指标数据\'!$A$1</definedName><definedName name="_ZoneRating_stars" hidden="1">\'备注\'!$A$1</definedName>';
+    zip.file("xl/workbook.xml", xml.includes("<definedNames>") ? xml.replace("<definedNames>", `<definedNames>${names}`) : xml.replace("</sheets>", `</sheets><definedNames>${names}</definedNames>`));
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  }
+
+  it("reads the user's sheet as the input and keeps both sheets in the rated workbook, byte for byte", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rate-cli-marker-"));
+    const input = join(dir, "marked.xlsx");
+    await falselyMarked(input);
+    const run = await runCliAsync([input, "--out", "rated.xlsx", "--json", "result.json"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "result.json"), "utf8")).zoneCount).toBe(5);
+    const rated = await new ExcelJS.Workbook().xlsx.readFile(join(dir, "rated.xlsx"));
+    expect(rated.worksheets.map((w) => w.name).slice(0, 2)).toEqual(["指标数据", "备注"]);
+    expect(rated.getWorksheet("备注")!.getCell("A1").value).toBe("本表由各市填报");
+    expect(rated.worksheets.map((w) => w.name)).toContain("综合排名");
+    const part = async (file: string, name: string) => (await JSZip.loadAsync(readFileSync(file))).file(name)!.async("string");
+    for (const sheet of ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]) expect(await part(join(dir, "rated.xlsx"), sheet)).toBe(await part(input, sheet));
+  }, 120_000);
+});
