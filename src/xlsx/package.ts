@@ -106,6 +106,11 @@ export interface SaxHandlers {
 export interface PartRole {
   kind: "sheet" | "sharedStrings" | "other";
   sheet?: string;
+  /**
+   * Only the part's start is read (a marked sheet's title, the shared strings it uses): its stated
+   * size says how much there is, not how much the read takes, so only what is inflated counts.
+   */
+  head?: boolean;
 }
 
 function partLimit(limits: ReadLimits, role: PartRole): number {
@@ -117,7 +122,7 @@ function checkDeclared(budget: ReadBudget, path: string, role: PartRole): void {
   const declared = budget.declared.get(path);
   if (!declared) return;
   checkRatio(budget.limits, path, declared, role.sheet);
-  if (declared.inflated > partLimit(budget.limits, role)) overLimit("XLSX_PART_TOO_LARGE", { part: path, mb: mb(declared.inflated), limitMb: mb(partLimit(budget.limits, role)) }, role.sheet);
+  if (!role.head && declared.inflated > partLimit(budget.limits, role)) overLimit("XLSX_PART_TOO_LARGE", { part: path, mb: mb(declared.inflated), limitMb: mb(partLimit(budget.limits, role)) }, role.sheet);
 }
 
 /** Refuses an entry the directory states to inflate far more than any genuine part does: a zip bomb. */

@@ -113,7 +113,7 @@ async function readSharedStrings(pkg: XlsxPackage, wanted?: ReadonlySet<number>)
   let inItem = false;
   let index = 0;
   let chars = 0;
-  const role = { kind: "sharedStrings" } as const;
+  const role = { kind: "sharedStrings", head: wanted !== undefined } as const;
   await parsePart(pkg, rel.path, role, {
     open(_node, tag, stop) {
       if (tag === "si") {
@@ -259,7 +259,7 @@ async function readSheetCells(pkg: XlsxPackage, sheet: PackageSheet, strings: Sh
   let formula: string | undefined;
   let inline: RichText | undefined;
   const rich = new RichText();
-  await parsePart(pkg, sheet.path, { kind: "sheet", sheet: sheet.name }, {
+  await parsePart(pkg, sheet.path, { kind: "sheet", sheet: sheet.name, head: rows !== undefined }, {
     open(node, tag, stop) {
       depth++;
       const a = node.attributes as Record<string, string>;

@@ -11,7 +11,7 @@ import { MAX_ZONES } from "../../src/cli/bigRuns";
 import { buildResultPlans } from "../../src/workbook/plan/results";
 import { HEADER_SEARCH_ROWS } from "../../src/workbook/read/header";
 import { prepareRun } from "../../src/workbook/read/prepare";
-import { WorkbookLimitError, type ReadLimits } from "../../src/xlsx/limits";
+import { READ_LIMITS, WorkbookLimitError, type ReadLimits } from "../../src/xlsx/limits";
 import { openPackage } from "../../src/xlsx/package";
 import { readKindedSheets, readXlsxWorkbook } from "../../src/xlsx/read";
 import { verifiedSheetKinds } from "../../src/xlsx/sheets";
@@ -185,5 +185,23 @@ describe("a marker and the sheet's own title", () => {
     expect(kinds.get("综合排名")).toBe("ranking");
     const back = await readKindedSheets(rated);
     expect(back.map((s) => s.kind)).toEqual([undefined, "stars", "ranking"]);
+  });
+
+  it("checks a result sheet larger than a sheet may be by its first rows, and refuses to read it whole", async () => {
+    // As the result sheets of 200,000 zones are: 计算明细 inflates past the sheet limit.
+    const input = await baseWorkbook();
+    const prepared = prepareRun((await readXlsxWorkbook(input)).grids, { locale: "zh-CN" });
+    const out = join(dir, "rated-large-details.xlsx");
+    await writeResultXlsx(buildResultPlans(rate(prepared.table!, prepared.rules!), prepared.issues, "zh-CN"), { input, outPath: out });
+    const rated = readFileSync(out);
+    const pkg = await openPackage(rated);
+    const size = (sheet: string) => pkg.budget.declared.get(pkg.sheets.find((s) => s.name === sheet)!.path)!.inflated;
+    const sheetBytes = size("计算明细") - 1;
+    expect(size("指标数据")).toBeLessThan(sheetBytes);
+    const book = await readXlsxWorkbook(rated, { limits: { sheetBytes } });
+    expect(book.grids.map((g) => g.sheet)).toEqual(["指标数据"]);
+    expect(book.sheets.find((s) => s.name === "计算明细")?.kind).toBe("details");
+    expect((await verifiedSheetKinds(await openPackage(rated, { ...READ_LIMITS, sheetBytes }))).get("计算明细")).toBe("details");
+    expect(await stopped(readXlsxWorkbook(rated, { includeResults: true, limits: { sheetBytes } }))).toMatchObject({ code: "XLSX_PART_TOO_LARGE", sheet: "计算明细" });
   });
 });
