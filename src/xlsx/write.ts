@@ -14,9 +14,10 @@ import { a1 } from "../workbook/grid";
 import { resolveNumberFormats } from "../workbook/plan/formats";
 import { freeSheetName } from "../workbook/plan/sheetName";
 import type { CellStyle, DataValidationSpec, PlanFormula, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
-import { isResultSheetKind, markerName, ownSheetKinds } from "./marker";
+import { isResultSheetKind, markerName } from "./marker";
 import { mergeIntoPackage, type PlacedSheet } from "./merge";
 import { openPackage } from "./package";
+import { verifiedSheetKinds } from "./sheets";
 
 const A4 = 9;
 /** Excel's row limit: a longer plan continues on further sheets, each with the plan's header rows. */
@@ -295,7 +296,9 @@ export function takenSheetNames(plans: readonly SheetPlan[], inputSheets: readon
 export async function writeResultXlsx(plans: SheetPlan[], opts: WriteResultOptions): Promise<string[]> {
   const input = typeof opts.input === "string" ? await readFile(opts.input) : opts.input;
   const base = input ? await openPackage(input) : undefined;
-  const kinds = base ? ownSheetKinds(base.definedNames) : new Map<string, SheetKind>();
+  // The sheets the merge replaces (verified, not only marked): a user's sheet under a result
+  // sheet's name that a marker points at is kept, so the result takes another name.
+  const kinds = base ? await verifiedSheetKinds(base) : new Map<string, SheetKind>();
   const sheets = planSheets(plans, base ? base.sheetNames.map((name) => ({ name, kind: kinds.get(name) })) : []);
   const work = mkdtempSync(join(dirname(opts.outPath), ".zone-rating-"));
   try {

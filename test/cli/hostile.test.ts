@@ -133,31 +133,37 @@ describe("the largest table", () => {
 });
 
 describe("a marker pointing at a user's sheet", () => {
-  /** The base workbook with a notes sheet, and hidden result markers on both sheets of the user's. */
+  /**
+   * The base workbook and a sheet of the user's named like a result sheet, hidden result markers
+   * pointing at both: the indicator sheet marked 星级评定, the user's 综合排名 marked 综合排名.
+   */
   async function falselyMarked(file: string): Promise<void> {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("指标数据");
     [HEADER, ...zones()].forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
-    wb.addWorksheet("备注").getCell("A1").value = "本表由各市填报";
+    wb.addWorksheet("综合排名").getCell("A1").value = "本市自排名次";
     const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
     const xml = await zip.file("xl/workbook.xml")!.async("string");
-    const names = '<definedName name="_ZoneRating_ranking" hidden="1">\'指标数据\'!$A$1</definedName><definedName name="_ZoneRating_stars" hidden="1">\'备注\'!$A$1</definedName>';
+    const names = '<definedName name="_ZoneRating_stars" hidden="1">\'指标数据\'!$A$1</definedName><definedName name="_ZoneRating_ranking" hidden="1">\'综合排名\'!$A$1</definedName>';
     zip.file("xl/workbook.xml", xml.includes("<definedNames>") ? xml.replace("<definedNames>", `<definedNames>${names}`) : xml.replace("</sheets>", `</sheets><definedNames>${names}</definedNames>`));
     writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   }
 
-  it("reads the user's sheet as the input and keeps both sheets in the rated workbook, byte for byte", async () => {
+  it("reads the user's sheet as the input, keeps both sheets byte for byte and names the result apart", async () => {
     const dir = mkdtempSync(join(tmpdir(), "rate-cli-marker-"));
     const input = join(dir, "marked.xlsx");
     await falselyMarked(input);
     const run = await runCliAsync([input, "--out", "rated.xlsx", "--json", "result.json"], dir);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
+    expect(run.stdout).toContain("综合排名 已存在（用户工作表），结果写入 综合排名 (2)");
     expect(JSON.parse(readFileSync(join(dir, "result.json"), "utf8")).zoneCount).toBe(5);
     const rated = await new ExcelJS.Workbook().xlsx.readFile(join(dir, "rated.xlsx"));
-    expect(rated.worksheets.map((w) => w.name).slice(0, 2)).toEqual(["指标数据", "备注"]);
-    expect(rated.getWorksheet("备注")!.getCell("A1").value).toBe("本表由各市填报");
-    expect(rated.worksheets.map((w) => w.name)).toContain("综合排名");
+    const names = rated.worksheets.map((w) => w.name);
+    expect(names.slice(0, 3)).toEqual(["指标数据", "综合排名", "星级评定"]);
+    expect(names).toContain("综合排名 (2)");
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(rated.getWorksheet("综合排名")!.getCell("A1").value).toBe("本市自排名次");
     const part = async (file: string, name: string) => (await JSZip.loadAsync(readFileSync(file))).file(name)!.async("string");
     for (const sheet of ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]) expect(await part(join(dir, "rated.xlsx"), sheet)).toBe(await part(input, sheet));
   }, 120_000);

@@ -1,9 +1,9 @@
 // Whether a sheet that a marker calls the add-in's is the add-in's. A marker (a hidden defined name,
 // a custom property, a registry row) is only a claim: a user can re-point or copy one. A sheet
 // counts as a sheet of its kind only where its content agrees: cell A1 holds that kind's title as
-// the product writes it, in zh-CN or en-US, after the year where it has one. The .xlsx reader, the
-// writer and the Office and WPS hosts ask this one question, so a user's sheet is never skipped or
-// dropped on a marker's word alone.
+// the product writes it, in zh-CN or en-US, after the year where it has one. The .xlsx reader and
+// writer ask this one question (src/xlsx/sheets.ts), so a user's sheet is never skipped or dropped
+// on a marker's word alone.
 import type { Grid } from "../grid";
 import { planLabels } from "../plan/labels";
 import type { SheetKind } from "../plan/types";

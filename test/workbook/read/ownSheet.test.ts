@@ -1,4 +1,4 @@
-// The one check every host asks before it takes a marked sheet for the add-in's own: its title.
+// The one check the .xlsx reader and writer ask before they take a marked sheet for the add-in's own: its title.
 import type { CellValue, Grid } from "../../../src/workbook/grid";
 import { PRESETS } from "../../../src/engine";
 import { buildRulesSheetPlan, buildTemplateSheetPlan } from "../../../src/workbook/plan/rules";
