@@ -1,6 +1,7 @@
 // A rules file (--rules rules.json) read into Rules, or the input error that says why it cannot
-// be: not JSON, far larger than a rule set, or nested far deeper than one (JSON.parse takes a
-// million nested arrays, but printing or checking them recursively overflows the stack).
+// be: not Unicode text, not JSON, far larger than a rule set, or nested far deeper than one
+// (JSON.parse takes a million nested arrays, but printing or checking them recursively overflows
+// the stack).
 import { statSync } from "node:fs";
 import type { Issue, Rules } from "../engine/types";
 
@@ -25,12 +26,28 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/**
+ * The file's text: UTF-8, with or without the byte order mark Notepad writes, or UTF-16 (Notepad's
+ * "Unicode") by its mark. A TypeError when it is none of them, as a file saved as GBK ("ANSI") is not.
+ */
+function decode(bytes: Buffer): string {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+  return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+}
+
 /** Reads the rules file at `path` with `read` (which words the operating system's errors). */
 export function readRulesFile(path: string, read: () => Buffer): { rules: Rules } | { issue: Issue } {
   if (statSync(path).size > MAX_RULES_BYTES) return unreadable(path, { reason: "large", limit: MAX_RULES_BYTES / (1024 * 1024) });
+  let text: string;
+  try {
+    text = decode(read());
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    return unreadable(path, { reason: "encoding" });
+  }
   let rules: unknown;
   try {
-    rules = JSON.parse(read().toString("utf8"));
+    rules = JSON.parse(text);
   } catch (e) {
     if (!(e instanceof SyntaxError)) throw e;
     return unreadable(path, { reason: "json", detail: e.message });

@@ -107,12 +107,14 @@ const TOO_MANY_EN: Record<string, (p: Params) => string> = {
 
 /** RULES_FILE_UNREADABLE by its `reason`. */
 const RULES_FILE_ZH: Record<string, (p: Params) => string> = {
+  encoding: (p) => `无法读取规则文件“${s(p, "file")}”：它不是 UTF-8 编码的文本（可能以 GBK/ANSI 保存）。请用记事本打开它，“另存为”时在“编码”中选 UTF-8，然后重试。`,
   json: (p) => `无法读取规则文件“${s(p, "file")}”：它不是有效的 JSON（${s(p, "detail")}）。请修正该文件（格式同内置规则），或改用内置规则（--rules henan-2013 等）。`,
   deep: (p) => `无法读取规则文件“${s(p, "file")}”：其中的数据嵌套超过 ${n(p, "limit")} 层，而一套规则只有几层，它不是规则文件。请检查选对了文件，或按内置规则的格式重写它，或改用内置规则（--rules henan-2013 等）。`,
   large: (p) => `无法读取规则文件“${s(p, "file")}”：它大于 ${n(p, "limit")} MB，而一套规则只有几 KB，它不是规则文件。请检查选对了文件，或改用内置规则（--rules henan-2013 等）。`,
 };
 
 const RULES_FILE_EN: Record<string, (p: Params) => string> = {
+  encoding: (p) => `Cannot read the rules file "${s(p, "file")}": it is not text in UTF-8 (it may be saved as GBK/ANSI). Open it in Notepad, choose UTF-8 under Encoding in Save As, and try again.`,
   json: (p) => `Cannot read the rules file "${s(p, "file")}": it is not valid JSON (${s(p, "detail")}). Correct the file (laid out as the built-in rules are) or use a preset (--rules henan-2013 or another).`,
   deep: (p) => `Cannot read the rules file "${s(p, "file")}": its data nests more than ${n(p, "limit")} levels deep, where a rule set has a few, so it is no rules file. Check that you chose the right file, rewrite it as the built-in rules are laid out, or use a preset (--rules henan-2013 or another).`,
   large: (p) => `Cannot read the rules file "${s(p, "file")}": it is larger than ${n(p, "limit")} MB, where a rule set takes a few KB, so it is no rules file. Check that you chose the right file, or use a preset (--rules henan-2013 or another).`,

@@ -1,13 +1,15 @@
 // The command line on crafted and awkward inputs: each crafted file ends the run with exit 2 and
 // its issue in words (the part or sheet named, in the JSON too), no stack trace and nothing but
 // the JSON written; rules files that cannot be read; a table just over the limit; a marker
-// pointing at a user's sheet, which is read as input and kept; progress lines on a big run.
+// pointing at a user's sheet, which is read as input and kept; progress lines on a big run; a
+// city column merged per city.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MAX_ZONES } from "../../src/cli/bigRuns";
+import { PRESETS } from "../../src/engine";
 import { baseWorkbook, CRAFTED, largeTable, type CraftedInput, type Expected } from "../xlsx/crafted";
 import { HEADER, zones } from "../corpus/cases";
 import { runCliAsync, type CliRun } from "./run";
@@ -69,7 +71,7 @@ describe("crafted inputs through the command line", () => {
   });
 });
 
-function rulesInput(name: string, content: () => string): CraftedInput {
+function rulesInput(name: string, content: () => string | Buffer): CraftedInput {
   return {
     name,
     expected: { code: "RULES_FILE_UNREADABLE" },
@@ -86,6 +88,8 @@ describe("rules files that cannot be read", () => {
     rulesInput("nested 100,000 arrays deep", () => `${"[".repeat(100_000)}${"]".repeat(100_000)}`),
     rulesInput("a rule set whose name nests 100,000 arrays deep", () => JSON.stringify({ id: "x" }).replace('"x"', `${"[".repeat(100_000)}${"]".repeat(100_000)}`)),
     rulesInput("not JSON", () => "{ id: henan }"),
+    // 河南 in GBK, as Notepad's "ANSI" saves it on a Chinese Windows.
+    rulesInput("saved as GBK", () => Buffer.concat([Buffer.from('{"id":"x","nameZh":"'), Buffer.from([0xba, 0xd3, 0xc4, 0xcf]), Buffer.from('"}')])),
   ];
   let outcomes: Map<string, Outcome>;
   beforeAll(async () => {
@@ -100,6 +104,30 @@ describe("rules files that cannot be read", () => {
 
   it("refuses a file that is not JSON with exit 2, naming the file and the parser's reason", () => {
     expectRefused(outcomes.get("not JSON")!, inputs[0].expected, /Cannot read the rules file "rules\.json": it is not valid JSON \(.+\)\. Correct the file/);
+  });
+
+  it("refuses a file that is not UTF-8 or UTF-16, asking to save it as UTF-8", () => {
+    expectRefused(outcomes.get("saved as GBK")!, inputs[0].expected, /Cannot read the rules file "rules\.json": it is not text in UTF-8 \(it may be saved as GBK\/ANSI\)\. Open it in Notepad, choose UTF-8/);
+  });
+});
+
+describe("rules files as Notepad saves them", () => {
+  const preset = JSON.stringify(PRESETS["henan-2017"]);
+  const inputs = [
+    rulesInput("UTF-8 with a byte order mark", () => Buffer.from(`\uFEFF${preset}`, "utf8")),
+    rulesInput("UTF-16 (Notepad's Unicode)", () => Buffer.from(`\uFEFF${preset}`, "utf16le")),
+  ];
+  let outcomes: Map<string, Outcome>;
+  beforeAll(async () => {
+    outcomes = await runAll(inputs);
+  }, 300_000);
+
+  it.each(inputs.map((i) => i.name))("reads a rule set saved as %s", (name) => {
+    const { dir, run } = outcomes.get(name)!;
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, "json/result.json"), "utf8")) as { rules: string; zoneCount: number };
+    expect(json).toMatchObject({ rules: "henan-2017", zoneCount: 5 });
   });
 });
 
@@ -166,5 +194,32 @@ describe("a marker pointing at a user's sheet", () => {
     expect(rated.getWorksheet("综合排名")!.getCell("A1").value).toBe("本市自排名次");
     const part = async (file: string, name: string) => (await JSZip.loadAsync(readFileSync(file))).file(name)!.async("string");
     for (const sheet of ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]) expect(await part(join(dir, "rated.xlsx"), sheet)).toBe(await part(input, sheet));
+  }, 120_000);
+});
+
+describe("merged cells through the command line", () => {
+  it("gives every zone of a merged 所属地市 block its city, says so in 校验报告 and keeps the merges", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rate-cli-merged-"));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("指标数据");
+    [HEADER, ...zones()].forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
+    ws.mergeCells("B2:B3");
+    ws.mergeCells("B5:B6");
+    const input = join(dir, "merged.xlsx");
+    await wb.xlsx.writeFile(input);
+    const run = await runCliAsync([input, "--out", "rated.xlsx", "--json", "result.json"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as { zones: Array<{ zone: string; city: string }>; issues: Array<{ code: string; cell: string }> };
+    expect(Object.fromEntries(json.zones.map((z) => [z.zone, z.city]))).toEqual({ 甲区产业集聚区: "郑州", 乙区产业集聚区: "郑州", 丙区产业集聚区: "开封", 丁区产业集聚区: "洛阳", 戊区产业集聚区: "洛阳" });
+    expect(json.issues.filter((i) => i.code === "MERGED_CELLS_READ")).toEqual([expect.objectContaining({ cell: "B2" })]);
+    const rated = await new ExcelJS.Workbook().xlsx.readFile(join(dir, "rated.xlsx"));
+    const report: string[] = [];
+    rated.getWorksheet("校验报告")!.eachRow((row) => row.eachCell((cell) => report.push(String(cell.value))));
+    expect(report.join("\n")).toContain("表中有 2 处合并单元格（B2:B3, B5:B6），合并区域内的每个单元格都按其左上角单元格的值读取");
+    const sheetXml = async (file: string) => (await JSZip.loadAsync(readFileSync(file))).file("xl/worksheets/sheet1.xml")!.async("string");
+    const kept = await sheetXml(join(dir, "rated.xlsx"));
+    expect(kept).toBe(await sheetXml(input));
+    expect(kept).toContain('<mergeCell ref="B2:B3"/>');
   }, 120_000);
 });
