@@ -1,11 +1,19 @@
 // How big a table the command line rates, and what it says while a big run goes on. The limit is
-// measured (bench/cli.bench.ts): 100,000 zones rate end to end in about a minute, so 200,000 take
-// a few; a bigger table is refused while it is read, before a row past the limit is parsed.
+// twice what bench/cli.bench.ts rates: 100,000 zones end to end take one to two minutes and about
+// 1.2 GB, 200,000 took five minutes and 2 GB on a busy machine; a bigger table is refused while it
+// is read, before a row past the limit is parsed.
 import { performance } from "node:perf_hooks";
 import type { Locale } from "../i18n/locale";
 
 /** The most zones one run rates. */
 export const MAX_ZONES = 200_000;
+
+/** What --help says of the largest table, in the report language. */
+export function largestTableLine(locale: Locale): string {
+  return locale === "zh-CN"
+    ? `一次最多评定 ${grouped(MAX_ZONES)} 个集聚区：更长的表在读取时即被拒绝（退出码 2）。`
+    : `Rates at most ${grouped(MAX_ZONES)} zones in one run: a longer table is refused while it is read (exit status 2).`;
+}
 
 /** A run is big from this input size or this many zones: it then says on stderr what it is doing. */
 const BIG_FILE_BYTES = 5 * 1024 * 1024;

@@ -13,7 +13,7 @@ import { buildRobustnessPlan } from "../workbook/plan/robustness";
 import { hasErrors, prepareRun } from "../workbook/read/prepare";
 import { parseArgs, USAGE, type CliArgs } from "./args";
 import { failureJson, resultJson, type JsonResult } from "./json";
-import { MAX_ZONES, Progress } from "./bigRuns";
+import { largestTableLine, MAX_ZONES, Progress } from "./bigRuns";
 import { CliError, fileErrorMessage, inputNotFound, rulesNeitherPresetNorFile, type FileRef, type OutputRef } from "./messages";
 import { writeAllOrNothing, OutputWriteError, type Output } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
@@ -146,7 +146,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   if (parsed.args.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n${largestTableLine(parsed.args.locale)}\n`);
     return 0;
   }
   try {

@@ -132,6 +132,14 @@ describe("rules files as Notepad saves them", () => {
 });
 
 describe("the largest table", () => {
+  it("is stated by --help, in the report language", async () => {
+    const zh = await runCliAsync(["--help"]);
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toContain("一次最多评定 200,000 个集聚区：更长的表在读取时即被拒绝（退出码 2）。");
+    const en = await runCliAsync(["--help", "--lang", "en-US"]);
+    expect(en.stdout).toContain("Rates at most 200,000 zones in one run: a longer table is refused while it is read (exit status 2).");
+  }, 60_000);
+
   it("refuses a table of one zone more than the limit, after reading it, with the figure", async () => {
     const over: CraftedInput = {
       name: "just over",
