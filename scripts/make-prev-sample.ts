@@ -19,7 +19,7 @@ import type { SheetKind } from "../src/workbook/plan/types";
 import { prepareRun } from "../src/workbook/read/prepare";
 import { finishYearCycle, startYearCycle } from "../src/workbook/yearCycle";
 import { readXlsxGrids } from "../src/xlsx/read";
-import { writeResultXlsx } from "../src/xlsx/write";
+import { writeResultXlsx } from "../src/xlsx/writeFile";
 import { HEADER, round, sampleSheetRows, seededRandom, SAMPLE_SHEET } from "./make-sample";
 
 export const PREV_SAMPLE_YEAR = 2012;
@@ -194,13 +194,4 @@ export async function writePrevSample(dir: string): Promise<string> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-if (require.main === module) {
-  writePrevSample(join(__dirname, "../samples"))
-    .then((file) => process.stdout.write(`Wrote ${file}\n`))
-    .catch((e: unknown) => {
-      process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-      process.exitCode = 1;
-    });
 }

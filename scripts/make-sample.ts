@@ -4,7 +4,7 @@
 // the published 2013 picture: 2 zones at 3★, 11 at 2★, 49 at 1★.
 import ExcelJS from "exceljs";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { PRESETS } from "../src/engine";
 import { seededRandom } from "../src/engine/random";
 import type { CellValue, Grid } from "../src/workbook/grid";
@@ -205,21 +205,12 @@ export async function sampleWorkbook(): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-async function main(): Promise<void> {
-  const dir = resolve(__dirname, "../samples");
+/** Writes the sample workbook and its grid as JSON (for the browser demo) into `dir`; returns the workbook path. */
+export async function writeSample(dir: string): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const wb = await sampleWorkbook();
-  await wb.xlsx.writeFile(join(dir, "henan-zones-sample.xlsx"));
+  const file = join(dir, "henan-zones-sample.xlsx");
+  await wb.xlsx.writeFile(file);
   writeFileSync(join(dir, "henan-zones-sample.json"), JSON.stringify([sampleGrid()]) + "\n", "utf8");
-  process.stdout.write(`Wrote ${join(dir, "henan-zones-sample.xlsx")} and henan-zones-sample.json\n`);
-  // Last year's rated workbook, for 导入上年结果 (--prev); loaded here so `npm run sample` makes both.
-  const { writePrevSample } = await import("./make-prev-sample");
-  process.stdout.write(`Wrote ${await writePrevSample(dir)}\n`);
-}
-
-if (require.main === module) {
-  main().catch((e: unknown) => {
-    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-    process.exitCode = 1;
-  });
+  return file;
 }

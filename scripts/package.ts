@@ -16,15 +16,21 @@ export const USAGE = "Usage: npm run package -- --base-url https://HOST/PATH/ [-
 /** A mistake in what the user asked for: reported as its message alone, exit status 1. */
 export class PackageError extends Error {}
 
-/** The base URL the add-in will be served from, as a folder URL (ends in "/"); only HTTPS, as Office requires. */
-export function parseBaseUrl(raw: string): URL {
+/**
+ * The base URL the add-in will be served from, as a folder URL (ends in "/"): HTTPS only, as Office
+ * requires; with `httpToo` (WPS, which also loads add-ins over HTTP) http:// as well.
+ */
+export function parseBaseUrl(raw: string, httpToo = false): URL {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new PackageError(`--base-url "${raw}" is not a URL. Give the full address the add-in's folder will be served from, e.g. https://addins.example.cn/zone-rating/`);
   }
-  if (url.protocol !== "https:") {
+  if (httpToo && url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new PackageError(`--base-url must start with https:// or http:// (got "${raw}").`);
+  }
+  if (!httpToo && url.protocol !== "https:") {
     throw new PackageError(`--base-url must start with https:// (got "${raw}"): Office loads add-ins only over HTTPS.`);
   }
   if (url.search || url.hash || url.username || url.password) {
@@ -61,25 +67,28 @@ export function rebaseManifest(manifestXml: string, base: URL): string {
   return xml;
 }
 
-/** Refuses an output folder whose cleaning (webpack empties it) would delete someone's work. */
-function checkOutputFolder(out: string): void {
+/** Refuses an output folder whose cleaning (webpack empties it) would delete someone's work: one not empty must hold `marker`, as an earlier package does. */
+export function checkOutputFolder(out: string, marker = "manifest.xml"): void {
   const fromOut = relative(out, ROOT);
   // "" is the project itself; a path going down from `out` (no "..", not on another drive) means `out` holds it.
   if (fromOut === "" || (!fromOut.startsWith("..") && !isAbsolute(fromOut))) {
     throw new PackageError(`--out ${out} contains the project itself; choose a folder of its own, e.g. out/package/NAME`);
   }
-  if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(join(out, "manifest.xml"))) {
+  if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(join(out, marker))) {
     throw new PackageError(`--out ${out} is a folder with other files in it, and it would be emptied; choose a new folder`);
   }
 }
 
-function build(out: string): void {
+/** The production build into `out`; `part` picks another part of webpack.config.js (`wps`). */
+export function build(out: string, part?: string): void {
   const webpackCli = require.resolve("webpack-cli/bin/cli.js");
-  const result = spawnSync(process.execPath, [webpackCli, "--mode", "production", "--env", `outputPath=${out}`, "--stats", "errors-warnings"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+  const env = part ? ["--env", part] : [];
+  const result = spawnSync(process.execPath, [webpackCli, "--mode", "production", ...env, "--env", `outputPath=${out}`, "--stats", "errors-warnings"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
   if (result.status !== 0) throw new Error(`the production build failed (webpack exit status ${result.status ?? result.signal})`);
 }
 
-function zipFolder(folder: string, zipFile: string): Promise<void> {
+/** Zips the folder into zipFile, as one top folder of the same name. */
+export function zipFolder(folder: string, zipFile: string): Promise<void> {
   return new Promise((done, fail) => {
     const output = createWriteStream(zipFile);
     const archive = archiver("zip", { zlib: { level: 9 } });
@@ -93,7 +102,7 @@ function zipFolder(folder: string, zipFile: string): Promise<void> {
   });
 }
 
-function humanSize(bytes: number): string {
+export function humanSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -156,15 +165,22 @@ export async function packageAddin(base: URL, folder: string): Promise<PackageRe
   return { folder, zip, manifest };
 }
 
-async function main(argv: string[]): Promise<void> {
+/** A package script's options: --base-url (required) and --out; undefined when --help printed the usage. */
+export function packageArgs(argv: string[], usage: string): { baseUrl: string; out?: string } | undefined {
   const { values } = parseArgs({ args: argv, options: { "base-url": { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
+    process.stdout.write(`${usage}\n`);
+    return undefined;
   }
-  if (!values["base-url"]) throw new PackageError(`--base-url is required.\n${USAGE}`);
-  const base = parseBaseUrl(values["base-url"]);
-  const { folder, zip, manifest } = await packageAddin(base, outputFolder(base, values.out));
+  if (!values["base-url"]) throw new PackageError(`--base-url is required.\n${usage}`);
+  return values.out === undefined ? { baseUrl: values["base-url"] } : { baseUrl: values["base-url"], out: values.out };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const args = packageArgs(argv, USAGE);
+  if (!args) return;
+  const base = parseBaseUrl(args.baseUrl);
+  const { folder, zip, manifest } = await packageAddin(base, outputFolder(base, args.out));
   const shown = (path: string) => relative(process.cwd(), path) || ".";
   process.stdout.write(
     [

@@ -27,6 +27,7 @@ describe("the add-in's code against the manifest", () => {
     expect([...new Set(below.map((v) => v.use.member + (v.use.access === "write" ? " (set)" : "")))].sort()).toEqual([
       "Excel.Range.merge",
       "Excel.RangeFormat.columnWidth (set)",
+      "Excel.RangeFormat.rowHeight (set)",
       "Excel.Worksheet.getUsedRange(valuesOnly)",
       "Excel.Worksheet.visibility (set)",
     ]);

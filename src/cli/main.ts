@@ -2,26 +2,24 @@
 // with --json writes the result of SPEC §6. Exit 0 done, 2 input errors, 1 anything else.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
-import { PRESET_IDS, analyseRobustness, getPreset, rate } from "../engine";
+import { PRESET_IDS, getPreset } from "../engine";
 import type { Issue, Rules } from "../engine/types";
-import type { Locale } from "../i18n/locale";
 import { localizeIssues } from "../i18n/issues";
-import { readXlsxWorkbook } from "../xlsx/read";
-import { takenSheetNames, writeResultXlsx } from "../xlsx/write";
-import { buildResultPlans, buildValidationPlan } from "../workbook/plan/results";
-import { buildRobustnessPlan } from "../workbook/plan/robustness";
-import { hasErrors, prepareRun } from "../workbook/read/prepare";
+import type { Locale } from "../i18n/locale";
+import type { SheetKind, SheetPlan } from "../workbook/plan/types";
+import { rateInput, readInputWorkbook, withRobustness, type RateWorkbookOptions, type RatedWorkbook, type RatingStopped } from "../xlsx/rateWorkbook";
+import { measured } from "../xlsx/timeline";
+import { writeResultXlsx } from "../xlsx/writeFile";
 import { parseArgs, USAGE, type CliArgs } from "./args";
-import { failureJson, resultJson, type JsonResult } from "./json";
 import { largestTableLine, MAX_ZONES, Progress } from "./bigRuns";
-import { CliError, fileErrorMessage, inputNotFound, rulesNeitherPresetNorFile, type FileRef, type OutputRef } from "./messages";
-import { writeAllOrNothing, OutputWriteError, type Output } from "./outputs";
+import { failureJson, resultJson, type JsonResult } from "./json";
+import { prettyJson } from "./prettyJson";
+import { CliError, fileErrorMessage, inputNotFound, interrupted, rulesNeitherPresetNorFile, type FileRef, type OutputRef } from "./messages";
+import { Interrupted, writeAllOrNothing, OutputWriteError, type Output, type OutputFs } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
 import { readRulesFile } from "./rulesFile";
-import { readWorkbookBytes } from "./sniff";
-import { issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
-import { addYearCycleJson, startCliYearCycle, yearCycleLines } from "./yearCycle";
-import { finishYearCycle } from "../workbook/yearCycle";
+import { allIssuesAt, issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
+import { addYearCycleJson, readPrevious, yearCycleLines } from "./yearCycle";
 
 export const SAMPLE_WORKBOOK = resolve(__dirname, "../../samples/henan-zones-sample.xlsx");
 
@@ -43,8 +41,42 @@ function loadRules(value: string | undefined, rulesFile: FileRef | undefined, lo
   return readRulesFile(rulesFile.path, () => readSource(rulesFile, locale));
 }
 
-function jsonOutput(ref: OutputRef, json: JsonResult): Output {
-  return { ref, write: (tempPath, fs) => fs.writeFile(tempPath, JSON.stringify(json, null, 2) + "\n") };
+function* jsonText(json: JsonResult): Generator<string, void, undefined> {
+  yield* prettyJson(json);
+  yield "\n";
+}
+
+/** The JSON as an output, built when it is written: after the workbook, whose plans are gone by then. */
+function jsonOutput(ref: OutputRef, build: () => JsonResult): Output {
+  return {
+    ref,
+    write: (tempPath, fs) => {
+      const json = measured("build the JSON", build);
+      return measured("write the JSON", () => fs.writeFile(tempPath, jsonText(json)));
+    },
+  };
+}
+
+/**
+ * The rated workbook as an output, with the names its sheets were meant to have and, once written,
+ * got. It lets the plans go as it writes them, so the JSON after it is written with their memory free.
+ */
+function workbookOutput(ref: OutputRef, plans: SheetPlan[], input: Uint8Array): { output: Output; planNames: string[]; planKinds: SheetKind[]; sheetNames: string[] } {
+  let pending: SheetPlan[] | undefined = plans;
+  const out = {
+    planNames: plans.map((p) => p.name),
+    planKinds: plans.map((p) => p.kind),
+    sheetNames: [] as string[],
+    output: {
+      ref,
+      write: async (tempPath: string, _fs: OutputFs, signal: AbortSignal) => {
+        const written = pending ?? [];
+        pending = undefined;
+        out.sheetNames = await writeResultXlsx(written, { input, outPath: tempPath, signal });
+      },
+    },
+  };
+  return out;
 }
 
 /** Writes the outputs all or none; a failure the user can act on becomes their one sentence. */
@@ -59,17 +91,21 @@ async function writeOutputs(outputs: readonly Output[], locale: Locale): Promise
   }
 }
 
-interface Stop {
-  issues: Issue[];
-  rules?: Rules;
-  year?: number;
+/** Ends a run stopped by its input: the issues printed, and in the JSON when asked for; no workbook. */
+async function stopOnInput(stop: RatingStopped, json: OutputRef | undefined, locale: Locale, out: (line: string) => void): Promise<number> {
+  for (const line of issueLines(stop.issues, locale, allIssuesAt(undefined, json?.path, locale))) out(line);
+  if (json) await writeOutputs([jsonOutput(json, () => failureJson(stop.rules?.id ?? null, stop.year ?? null, stop.rules?.awards.map((a) => a.key) ?? [], stop.issues))], locale);
+  return 2;
 }
 
-/** Ends a run stopped by its input: the issues printed, and in the JSON when asked for; no workbook. */
-async function stopOnInput(stop: Stop, json: OutputRef | undefined, locale: Locale, out: (line: string) => void): Promise<number> {
-  for (const line of issueLines(stop.issues, locale)) out(line);
-  if (json) await writeOutputs([jsonOutput(json, failureJson(stop.rules?.id ?? null, stop.year ?? null, stop.rules?.awards.map((a) => a.key) ?? [], stop.issues))], locale);
-  return 2;
+/**
+ * Reads the input and rates it (last year's workbook read once the input is known good); a table of
+ * more than MAX_ZONES zones stops the read. The input's grids are out of reach once this returns,
+ * so the sheets are planned in the memory they held.
+ */
+async function readAndRate(bytes: Uint8Array, path: string, locale: Locale, options: () => Promise<RateWorkbookOptions>): Promise<RatedWorkbook | RatingStopped> {
+  const read = await measured("read the input", () => readInputWorkbook(bytes, path, locale, MAX_ZONES));
+  return "input" in read ? rateInput(read.input, await options()) : read;
 }
 
 async function run(args: CliArgs, out: (line: string) => void): Promise<number> {
@@ -81,59 +117,43 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   const workbookOut: OutputRef = { role: "out", path: args.out ?? join("out", `${basename(input.path, extname(input.path))}-rated.xlsx`) };
   const jsonOut: OutputRef | undefined = args.json !== undefined ? { role: "json", path: args.json } : undefined;
   const targets = jsonOut ? [workbookOut, jsonOut] : [workbookOut];
-  // The rated workbook is the input rewritten by ExcelJS, which drops what it cannot model (charts, pivots, …): never over the user's file.
+  // The rated workbook is written beside the input, never over it: a run must not cost the user their file.
   // Last year's workbook is read like the input, and no output may go over it either.
   const prevFile: FileRef | undefined = args.prev !== undefined ? { role: "input", path: args.prev } : undefined;
   checkDistinct([input, rulesFile, prevFile].filter((ref) => ref !== undefined), targets, locale);
   for (const target of targets) checkTarget(target, locale);
 
   const { issue: rulesIssue, ...rulesOption } = loadRules(args.rules, rulesFile, locale);
-  if (rulesIssue) return stopOnInput({ issues: localizeIssues([rulesIssue], locale) }, jsonOut, locale, out);
+  if (rulesIssue) return stopOnInput({ ok: false, issues: localizeIssues([rulesIssue], locale) }, jsonOut, locale, out);
   const progress = new Progress(locale);
   const inputBytes = readSource(input, locale);
   progress.reading(input.path, inputBytes.length);
-  const read = await readWorkbookBytes(inputBytes, input.path, (bytes) => readXlsxWorkbook(bytes, { limits: { tableRows: MAX_ZONES } }), locale);
-  if ("issues" in read) return stopOnInput({ issues: read.issues }, jsonOut, locale, out);
-  const book = read.workbook;
-  const grids = book.grids;
-  const prepared = prepareRun(grids, { sheet: args.sheet, locale, ...rulesOption });
-  // Cells the reader left out (far from the data) are reported with the input's other problems.
-  prepared.issues.unshift(...localizeIssues(book.issues, locale));
-  if (prepared.table && prepared.table.zones.length > MAX_ZONES) {
-    prepared.issues.push(...localizeIssues([{ severity: "error", code: "TABLE_TOO_LARGE", sheet: prepared.sheet, params: { sheet: prepared.sheet ?? "", limit: MAX_ZONES } }], locale));
-  }
-  if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
-    return stopOnInput({ issues: prepared.issues, rules: prepared.rules, year: prepared.table?.year }, jsonOut, locale, out);
-  }
-  const cycle = await startCliYearCycle(prepared.table, { bytes: inputBytes, grids, sheets: book.sheets }, { prev: args.prev, history: args.history === true, locale });
-  if (hasErrors(cycle.issues)) return stopOnInput({ issues: [...prepared.issues, ...cycle.issues], rules: prepared.rules, year: prepared.table.year }, jsonOut, locale, out);
-  progress.rating(cycle.table.zones.length);
-  const result = rate(cycle.table, prepared.rules);
-  const cycleEnd = finishYearCycle(cycle, result, locale);
-  const issues: Issue[] = [...prepared.issues, ...cycle.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];
-  const plans = [...buildResultPlans(result, issues, locale), ...cycleEnd.plans];
-  const robustness = args.robustness ? analyseRobustness(cycle.table, prepared.rules, args.robustness) : undefined;
-  if (robustness) plans.push(buildRobustnessPlan(robustness, locale));
-  // A result sheet that must take another name because a user's sheet holds its own is said in 校验报告 too.
-  const taken = takenSheetNames(plans, book.sheets);
-  if (taken.length > 0) {
-    issues.push(...localizeIssues(taken.map((t) => ({ severity: "warning" as const, code: "SHEET_NAME_TAKEN", params: { wanted: t.wanted, name: t.name } })), locale));
-    plans[plans.findIndex((p) => p.kind === "validation")] = buildValidationPlan(result, issues, locale);
-  }
+  const unplanned = await readAndRate(inputBytes, input.path, locale, async () => {
+    const previous = args.prev === undefined ? undefined : await readPrevious(args.prev, locale);
+    return {
+      locale,
+      ...rulesOption,
+      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+      ...(previous ? { previous } : {}),
+      history: args.history === true,
+      ...(args.robustness ? { robustness: args.robustness } : {}),
+      onRating: (zones) => progress.rating(zones),
+    };
+  });
+  if (!unplanned.ok) return stopOnInput(unplanned, jsonOut, locale, out);
+  const rated = withRobustness(unplanned, unplanned.robustness);
+  const { result, issues, robustness, cycle, cycleEnd } = rated;
+  // The plans move out of the run's result (splice empties it), so the writer holds the only reference.
+  const workbook = workbookOutput(workbookOut, rated.plans.splice(0), inputBytes);
   progress.writing();
-  let sheetNames: string[] = [];
-  const workbook: Output = {
-    ref: workbookOut,
-    write: async (tempPath) => {
-      sheetNames = await writeResultXlsx(plans, { input: inputBytes, outPath: tempPath });
-    },
-  };
-  await writeOutputs(jsonOut ? [workbook, jsonOutput(jsonOut, addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd))] : [workbook], locale);
+  const json = jsonOut && jsonOutput(jsonOut, () => addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd));
+  await writeOutputs(json ? [workbook.output, json] : [workbook.output], locale);
   progress.done();
-  for (const line of summaryLines(result, prepared.sheet ?? "", prepared.rulesSource, issues, locale)) out(line);
+  const validationSheet = workbook.sheetNames[workbook.planKinds.indexOf("validation")];
+  for (const line of summaryLines(result, rated.sheet, rated.rulesSource, issues, locale, allIssuesAt(validationSheet, jsonOut?.path, locale))) out(line);
   if (robustness) for (const line of robustnessLines(robustness, locale)) out(line);
   for (const line of yearCycleLines(cycle, cycleEnd, locale)) out(line);
-  const renamed = renamedSheetsLine(plans.map((p) => p.name), sheetNames, locale);
+  const renamed = renamedSheetsLine(workbook.planNames, workbook.sheetNames, locale);
   if (renamed !== undefined) out(renamed);
   out(locale === "zh-CN" ? `结果工作簿: ${resolve(workbookOut.path)}` : `Rated workbook: ${resolve(workbookOut.path)}`);
   return 0;
@@ -152,6 +172,10 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     return await run(parsed.args, (line) => process.stdout.write(`${line}\n`));
   } catch (e) {
+    if (e instanceof Interrupted) {
+      process.stderr.write(`${interrupted(parsed.args.locale)}\n`);
+      return e.exitCode;
+    }
     process.stderr.write(e instanceof CliError ? `${e.message}\n` : `Unexpected failure: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }

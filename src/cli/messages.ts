@@ -65,6 +65,13 @@ export function rulesNeitherPresetNorFile(value: string, presets: readonly strin
   });
 }
 
+export function interrupted(locale: Locale): string {
+  return say(locale, {
+    zh: "已中断：未写入任何结果，已有的文件保持原样。",
+    en: "Interrupted: no result was written; existing files were left as they were.",
+  });
+}
+
 /** `target` (--out or --json) is the same file as `other`: the input, the rules file, or the other output. */
 export function sameFile(target: OutputRef, other: FileRef, locale: Locale): string {
   if (other.role === "out" || other.role === "json") {

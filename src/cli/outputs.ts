@@ -1,9 +1,11 @@
 // Writes a run's outputs all or none. Each is written to a temporary file beside its target (same
 // folder, so the final rename cannot cross disks), and only when every one is complete are they
 // renamed into place. A failure on the way removes the temporary files and leaves every existing
-// target as it was, so a full disk or a bad --json never costs the user a file.
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
+// target as it was, so a full disk or a bad --json never costs the user a file; so does Ctrl-C
+// (SIGINT) or SIGTERM while they are written, after which the run ends as interrupted.
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, renameSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { constants } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import type { FileRef } from "./messages";
 
@@ -11,7 +13,8 @@ import type { FileRef } from "./messages";
 export interface OutputFs {
   /** Creates the folder and any missing parents; returns the top folder it created, if any. */
   mkdir(path: string): string | undefined;
-  writeFile(path: string, text: string): void;
+  /** Writes the text, given whole or as pieces to be written one after another. */
+  writeFile(path: string, text: string | Iterable<string>): void;
   rename(from: string, to: string): void;
   unlink(path: string): void;
   link(existing: string, newPath: string): void;
@@ -20,9 +23,29 @@ export interface OutputFs {
   exists(path: string): boolean;
 }
 
+/** Pieces are gathered up to this many characters before each write. */
+const WRITE_CHUNK = 1 << 20;
+
+function writeTextFile(path: string, text: string | Iterable<string>): void {
+  const fd = openSync(path, "w");
+  try {
+    let pending = "";
+    for (const piece of typeof text === "string" ? [text] : text) {
+      pending += piece;
+      if (pending.length >= WRITE_CHUNK) {
+        writeSync(fd, pending, null, "utf8");
+        pending = "";
+      }
+    }
+    if (pending.length > 0) writeSync(fd, pending, null, "utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export const nodeOutputFs: OutputFs = {
   mkdir: (path) => mkdirSync(path, { recursive: true }),
-  writeFile: (path, text) => writeFileSync(path, text, "utf8"),
+  writeFile: writeTextFile,
   rename: renameSync,
   unlink: unlinkSync,
   link: linkSync,
@@ -33,8 +56,23 @@ export const nodeOutputFs: OutputFs = {
 
 export interface Output {
   ref: FileRef;
-  /** Writes the whole output into `tempPath`; the writer then moves it to ref.path. */
-  write(tempPath: string, fs: OutputFs): Promise<void> | void;
+  /**
+   * Writes the whole output into `tempPath`; the writer then moves it to ref.path. A long write
+   * stops when `signal` is aborted (throwing its reason).
+   */
+  write(tempPath: string, fs: OutputFs, signal: AbortSignal): Promise<void> | void;
+}
+
+/** The signals that stop a run while it writes, with what the process then exits with (128 + the signal's number). */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+/** The run was stopped by a signal while writing: nothing was written, every existing target is as it was. */
+export class Interrupted extends Error {
+  readonly exitCode: number;
+  constructor(readonly signal: (typeof STOP_SIGNALS)[number]) {
+    super(`Interrupted by ${signal}`);
+    this.exitCode = 128 + constants.signals[signal];
+  }
 }
 
 /** Why the outputs were not written: the output concerned and the error met. */
@@ -65,7 +103,7 @@ async function attempt<T>(ref: FileRef, step: () => T | Promise<T>): Promise<T> 
   try {
     return await step();
   } catch (e) {
-    throw e instanceof OutputWriteError ? e : new OutputWriteError(ref, e);
+    throw e instanceof OutputWriteError || e instanceof Interrupted ? e : new OutputWriteError(ref, e);
   }
 }
 
@@ -125,25 +163,36 @@ function removeCreatedFolders(created: ReadonlyArray<{ top: string; deepest: str
 }
 
 /**
- * Writes every output, or none: on failure throws an OutputWriteError naming the output, with no
- * temporary file left behind and every existing target unchanged.
+ * Writes every output, or none: on failure throws an OutputWriteError naming the output, and on
+ * SIGINT or SIGTERM meanwhile an Interrupted, with no temporary file left behind and every existing
+ * target unchanged. The renames that put the outputs in place run without a pause, so a signal
+ * comes either before them (nothing written) or after (everything written).
  */
 export async function writeAllOrNothing(outputs: readonly Output[], fs: OutputFs = nodeOutputFs): Promise<void> {
   const staged: Staged[] = [];
   const created: Array<{ top: string; deepest: string }> = [];
+  const stop = new AbortController();
+  const onSignal = (signal: (typeof STOP_SIGNALS)[number]): void => {
+    if (!stop.signal.aborted) stop.abort(new Interrupted(signal));
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   try {
     for (const output of outputs) {
+      stop.signal.throwIfAborted();
       const target = resolve(output.ref.path);
       const top = await attempt(output.ref, () => fs.mkdir(dirname(target)));
       if (top !== undefined) created.push({ top, deepest: dirname(target) });
       const s: Staged = { ref: output.ref, target, temp: besidePath(target, "tmp") };
       staged.push(s);
-      await attempt(output.ref, () => output.write(s.temp, fs));
+      await attempt(output.ref, () => output.write(s.temp, fs, stop.signal));
     }
+    stop.signal.throwIfAborted();
     await commit(staged, fs);
   } catch (e) {
     for (const s of staged) if (!s.renamed && fs.exists(s.temp)) quietly(() => fs.unlink(s.temp));
     removeCreatedFolders(created, fs);
     throw e;
+  } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
 }

@@ -2,11 +2,16 @@
 import type { Issue, RatingResult } from "../engine/types";
 import type { AwardChance, RobustnessResult } from "../engine/robustness";
 import type { Locale } from "../i18n/locale";
+import { planLabels } from "../workbook/plan/labels";
+import { formatQuantity } from "../workbook/plan/quantities";
 
 function yuan(n: number, locale: Locale): string {
-  const s = n.toLocaleString("en-US");
+  const s = formatQuantity(n, "yuan", locale);
   return locale === "zh-CN" ? `${s} 元` : `${s} yuan`;
 }
+
+/** Warnings the summary prints in full; the rest are counted and found where the run put every issue. */
+export const LISTED_WARNINGS = 10;
 
 /** One line per star level, highest first, e.g. "3★ 2". */
 export function starLine(starCounts: Record<string, number>, locale: Locale): string {
@@ -20,7 +25,11 @@ const RULES_SOURCE: Record<"sheet" | "preset" | "file", { zh: string; en: string
   file: { zh: "规则文件", en: "rules file" },
 };
 
-export function summaryLines(result: RatingResult, sheet: string, source: "sheet" | "preset" | "file", issues: readonly Issue[], locale: Locale): string[] {
+/**
+ * The run's summary; `allIssuesAt` says where every issue is (the 校验报告 sheet, the JSON), for
+ * the warnings not listed.
+ */
+export function summaryLines(result: RatingResult, sheet: string, source: "sheet" | "preset" | "file", issues: readonly Issue[], locale: Locale, allIssuesAt?: string): string[] {
   const zh = locale === "zh-CN";
   const lines: string[] = [];
   const rulesSource = zh ? RULES_SOURCE[source].zh : RULES_SOURCE[source].en;
@@ -30,10 +39,10 @@ export function summaryLines(result: RatingResult, sheet: string, source: "sheet
   lines.push(starLine(result.starCounts, locale));
   for (const a of result.awards) {
     const name = zh ? a.nameZh : a.nameEn;
-    lines.push(`${name} [${a.key}] (${a.zones.length} × ${yuan(a.prizeYuan, locale)}): ${a.zones.join("、")}`);
+    lines.push(`${name} (${a.zones.length} × ${yuan(a.prizeYuan, locale)}): ${a.zones.join(planLabels(locale).listJoin)}`);
   }
   lines.push(`${zh ? "奖金合计" : "Prize total"}: ${yuan(result.prizeTotalYuan, locale)}`);
-  lines.push(...issueLines(issues, locale));
+  lines.push(...issueLines(issues, locale, allIssuesAt));
   return lines;
 }
 
@@ -70,17 +79,42 @@ export function robustnessLines(r: RobustnessResult, locale: Locale): string[] {
   return lines;
 }
 
-/** The warning count and every error in full. */
-export function issueLines(issues: readonly Issue[], locale: Locale): string[] {
+/** An issue as the summary lists it: its sheet, then the message every other place shows. */
+function issueLine(i: Issue): string {
+  return `  ${i.sheet === undefined ? "" : `[${i.sheet}] `}${i.message ?? i.code}`;
+}
+
+/**
+ * The warnings, the first LISTED_WARNINGS of them in full and where the rest are (`allIssuesAt`),
+ * then every error in full.
+ */
+export function issueLines(issues: readonly Issue[], locale: Locale, allIssuesAt?: string): string[] {
   const zh = locale === "zh-CN";
-  const warnings = issues.filter((i) => i.severity === "warning").length;
+  const severity = planLabels(locale).severityNames;
+  const warnings = issues.filter((i) => i.severity === "warning");
   const errors = issues.filter((i) => i.severity === "error");
-  const lines = [zh ? `警告: ${warnings} 条` : `Warnings: ${warnings}`];
+  const lines = [zh ? `${severity.warning}: ${warnings.length} 条` : `${severity.warning}s: ${warnings.length}`];
+  lines.push(...warnings.slice(0, LISTED_WARNINGS).map(issueLine));
+  const rest = warnings.length - LISTED_WARNINGS;
+  if (rest > 0) {
+    if (zh) lines.push(`  另有 ${rest} 条警告未列出${allIssuesAt === undefined ? "" : `，全部见${allIssuesAt}`}。`);
+    else lines.push(`  ${rest} more warning${rest === 1 ? "" : "s"} not listed${allIssuesAt === undefined ? "" : `; all are in ${allIssuesAt}`}.`);
+  }
   if (errors.length > 0) {
-    lines.push(zh ? `错误: ${errors.length} 条` : `Errors: ${errors.length}`);
-    for (const e of errors) lines.push(`  [${e.sheet ?? "-"}] ${e.message ?? e.code}`);
+    lines.push(zh ? `${severity.error}: ${errors.length} 条` : `${severity.error}s: ${errors.length}`);
+    lines.push(...errors.map(issueLine));
   }
   return lines;
+}
+
+/** Where a run's every issue is: 校验报告 of the rated workbook, and the JSON where written. */
+export function allIssuesAt(validationSheet: string | undefined, json: string | undefined, locale: Locale): string | undefined {
+  const zh = locale === "zh-CN";
+  const places = [
+    ...(validationSheet === undefined ? [] : [zh ? `结果工作簿的“${validationSheet}”表` : `the rated workbook's "${validationSheet}" sheet`]),
+    ...(json === undefined ? [] : [zh ? `JSON 文件“${json}”的 issues` : `the issues of the JSON "${json}"`]),
+  ];
+  return places.length === 0 ? undefined : places.join(zh ? "，以及 " : " and ");
 }
 
 /**

@@ -1,41 +1,22 @@
-// The command line's part of the yearly cycle: `--prev last-year-rated.xlsx` read into last year's
-// results, `--history` to start a history, and what the run prints and puts in the JSON about them.
+// The command line's part of the yearly cycle: `--prev last-year-rated.xlsx` read from disk, and
+// what the run prints and puts in the JSON about the cycle.
 import { existsSync, readFileSync } from "node:fs";
-import type { ZoneTable } from "../engine/types";
 import type { Locale } from "../i18n/locale";
 import { targetSummaryLines } from "../workbook/plan/history";
-import type { Grid } from "../workbook/grid";
-import type { SheetKind } from "../workbook/plan/types";
-import { readPreviousRating, type PreviousRating } from "../workbook/read/previous";
-import { startYearCycle, type YearCycle, type YearCycleEnd } from "../workbook/yearCycle";
-import { readKindedSheets } from "../xlsx/read";
+import type { PreviousRating } from "../workbook/read/previous";
+import type { YearCycle, YearCycleEnd } from "../workbook/yearCycle";
+import { readPreviousWorkbook } from "../xlsx/rateWorkbook";
 import type { JsonResult } from "./json";
 import { CliError } from "./messages";
-import { readWorkbookBytes } from "./sniff";
 
 function prevNotFound(path: string, locale: Locale): string {
   return locale === "zh-CN" ? `找不到上年结果工作簿“${path}”（--prev）。请检查路径和文件名。` : `Last year's rated workbook not found: "${path}" (--prev). Check the path and the file name.`;
 }
 
 /** Last year's results from --prev, or the issues that stop the run (a file that is no .xlsx, no result sheets). */
-async function readPrevious(path: string, locale: Locale): Promise<PreviousRating> {
+export async function readPrevious(path: string, locale: Locale): Promise<PreviousRating> {
   if (!existsSync(path)) throw new CliError(prevNotFound(path, locale));
-  const read = await readWorkbookBytes(readFileSync(path), path, (bytes) => readKindedSheets(bytes), locale);
-  return "issues" in read ? { rows: [], history: [], issues: read.issues } : readPreviousRating(read.workbook, path);
-}
-
-/** Kinds of the input's own sheets the cycle reads, though the reader leaves them out as an earlier run's results. */
-const READ_BACK: ReadonlySet<SheetKind | undefined> = new Set<SheetKind | undefined>(["history", "nameMap"]);
-
-/**
- * The run's year cycle: the input's history and name map, and last year's results when --prev
- * names them. An input rated before holds its 历年评定 as a result sheet, read here once more.
- */
-export async function startCliYearCycle(table: ZoneTable, input: { bytes: Buffer; grids: readonly Grid[]; sheets: ReadonlyArray<{ name: string; kind?: SheetKind }> }, opts: { prev?: string; history: boolean; locale: Locale }): Promise<YearCycle> {
-  const previous = opts.prev === undefined ? undefined : await readPrevious(opts.prev, opts.locale);
-  const own = input.sheets.some((s) => READ_BACK.has(s.kind)) ? (await readKindedSheets(input.bytes)).filter((s) => READ_BACK.has(s.kind)) : [];
-  const sheets = [...own, ...input.grids.map((grid) => ({ grid }))];
-  return startYearCycle(table, { sheets, locale: opts.locale, keepHistory: opts.history, ...(previous ? { previous } : {}) });
+  return readPreviousWorkbook(readFileSync(path), path, locale);
 }
 
 /** The years the history holds, each once, oldest first. */

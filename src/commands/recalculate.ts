@@ -1,5 +1,5 @@
 // The ribbon's 重新计算 without the task pane: same host, same run, an outcome in one sentence.
-import type { RatingHost } from "../excel/host";
+import type { RatingHost } from "../host/host";
 import type { Locale } from "../i18n/locale";
 import { errorDetail } from "../taskpane/actions";
 import type { Intent } from "../taskpane/state";

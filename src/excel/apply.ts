@@ -5,39 +5,20 @@
 import { a1 } from "../workbook/grid";
 import { resolveNumberFormats } from "../workbook/plan/formats";
 import { cellRef } from "../workbook/plan/formulas";
-import { freeSheetName } from "../workbook/plan/sheetName";
-import type { CellStyle, PlanCell, PlanFormula, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
-import type { Locale } from "../i18n/locale";
+import type { CellStyle, ChartSpec, PlanCell, Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
+import { formulaBlocks } from "../host/blocks";
+import { applyNames, isTemporarySheet } from "../host/naming";
+import type { ApplyOptions, ApplyOutcome } from "../host/workbook";
 import { REQUEST_BUDGET_BYTES, utf8Length, type Capabilities } from "./capabilities";
 import { MARKER_KEY, PRESET_ROW, REGISTRY_SHEET } from "./marker";
 import { NOTICES } from "./notices";
 import { rangeAt } from "./ranges";
-import type { WorkbookState } from "./read";
+import type { OfficeWorkbookState } from "./read";
 
 /** Bytes counted for an operation other than a data chunk. */
 const OP_BYTES = 200;
 /** Excel column width in points per character of the plan's widths. */
 const POINTS_PER_CHAR = 6;
-const TEMP_PREFIX = "zr~tmp~";
-
-export interface ApplyOptions {
-  locale: Locale;
-  caps: Capabilities;
-  /** The add-in's sheets of these kinds are replaced by the new ones. */
-  replaceKinds: readonly SheetKind[];
-  /** Mark the new sheets as the add-in's own (result and rules sheets; not the user's template). */
-  mark: boolean;
-  /** Activate the first new sheet afterwards. */
-  activate: boolean;
-  /** The rule preset this run used, kept in the registry for the next run (default: the one kept before). */
-  presetId?: string;
-}
-
-export interface ApplyOutcome {
-  /** Final names, in plan order. */
-  written: string[];
-  notices: string[];
-}
 
 function rangeOf(ws: Excel.Worksheet, r: Rect): Excel.Range {
   return rangeAt(ws, r.r0, r.c0, r.r1 - r.r0 + 1, r.c1 - r.c0 + 1);
@@ -103,56 +84,6 @@ function writeValues(ws: Excel.Worksheet, plan: SheetPlan, batch: Batcher): Prom
   return writeRows(ws, batch, at, (r) => ({ cells: writableRow(plan.values[r]), formats: resolveNumberFormats(plan, r, r)[0] }), (range, values) => (range.values = values));
 }
 
-/** A rectangle of formulas, row by row, with each cell's number format. */
-interface FormulaBlock {
-  r0: number;
-  c0: number;
-  formulas: string[][];
-  formats: string[][];
-}
-
-/**
- * The plan's formulas as rectangles of adjacent cells: runs of columns in a row, stacked where the
- * next row has the same run, so a column of thousands of formulas is one operation, not thousands.
- */
-export function formulaBlocks(formulas: readonly PlanFormula[]): FormulaBlock[] {
-  const sorted = [...formulas].sort((a, b) => a.row - b.row || a.col - b.col);
-  const runs: PlanFormula[][] = [];
-  for (const f of sorted) {
-    const run = runs[runs.length - 1];
-    const prev = run?.[run.length - 1];
-    if (prev && prev.row === f.row && prev.col + 1 === f.col) run.push(f);
-    else runs.push([f]);
-  }
-  const blocks: FormulaBlock[] = [];
-  // The open block ending on the previous row, by its first column and width.
-  let open = new Map<string, FormulaBlock>();
-  let openRow = -1;
-  for (const run of runs) {
-    const row = run[0].row;
-    if (row !== openRow) {
-      if (row !== openRow + 1) open = new Map();
-      const next = new Map<string, FormulaBlock>();
-      for (const [k, b] of open) if (b.r0 + b.formulas.length === row) next.set(k, b);
-      open = next;
-      openRow = row;
-    }
-    const key = `${run[0].col}:${run.length}`;
-    const cells = run.map((f) => f.formula);
-    const formats = run.map((f) => f.format ?? "General");
-    const block = open.get(key);
-    if (block && block.r0 + block.formulas.length === row) {
-      block.formulas.push(cells);
-      block.formats.push(formats);
-    } else {
-      const b = { r0: row, c0: run[0].col, formulas: [cells], formats: [formats] };
-      blocks.push(b);
-      open.set(key, b);
-    }
-  }
-  return blocks;
-}
-
 /** Writes the plan's formulas over the values (their cells were left blank), formats first. */
 async function writeFormulas(ws: Excel.Worksheet, plan: SheetPlan, batch: Batcher): Promise<void> {
   for (const block of formulaBlocks(plan.formulas ?? [])) {
@@ -182,12 +113,32 @@ async function applyStyle(ws: Excel.Worksheet, s: CellStyle, batch: Batcher): Pr
   }
 }
 
+const CHART_TYPES = { stackedColumn: "ColumnStacked", clusteredBar: "BarClustered", floatingBar: "BarStacked" } as const;
+
+/** A plan's chart as Excel draws it: its type, title, place, figures on the bars, and the axis words. */
+async function addChart(ws: Excel.Worksheet, spec: ChartSpec, caps: Capabilities, batch: Batcher): Promise<void> {
+  await batch.op(6);
+  const chart = ws.charts.add(CHART_TYPES[spec.type], rangeOf(ws, spec.source), "Columns");
+  chart.title.text = spec.title;
+  chart.setPosition(a1(spec.anchor.r0, spec.anchor.c0), a1(spec.anchor.r1, spec.anchor.c1));
+  if (spec.dataLabels) chart.dataLabels.showValue = true;
+  if (spec.valueAxisTitle !== undefined) chart.axes.valueAxis.title.text = spec.valueAxisTitle;
+  // A bar chart lists its first category at the bottom; the plan's block reads top to bottom.
+  if (caps.chartAxisOrder && spec.type !== "stackedColumn") chart.axes.categoryAxis.reversePlotOrder = true;
+  // A floating bar starts where the first series ends: that series is drawn without fill.
+  if (spec.type === "floatingBar") chart.series.getItemAt(0).format.fill.clear();
+}
+
 async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilities, batch: Batcher): Promise<void> {
   // A column of width 0 is a hidden one in Excel (and is not printed).
   const hidden = new Set(plan.hiddenColumns ?? []);
   for (const [c, w] of plan.columnWidths.entries()) {
     await batch.op();
     ws.getRange(a1(0, c)).format.columnWidth = hidden.has(c) ? 0 : w * POINTS_PER_CHAR;
+  }
+  for (const h of plan.rowHeights ?? []) {
+    await batch.op();
+    ws.getRange(`${h.r0 + 1}:${h.r1 + 1}`).format.rowHeight = h.height;
   }
   for (const m of plan.merges) {
     await batch.op();
@@ -201,7 +152,7 @@ async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilit
     else if (plan.freeze.cols > 0) ws.freezePanes.freezeColumns(plan.freeze.cols);
   }
   if (caps.printSetup) {
-    await batch.op(6);
+    await batch.op(6 + (plan.sectionBreaks?.length ?? 0));
     const layout = ws.pageLayout;
     layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
     layout.paperSize = "A4";
@@ -210,13 +161,10 @@ async function writeLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilit
     layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     layout.centerHorizontally = true;
     layout.headersFooters.defaultForAllPages.centerFooter = plan.print.footer;
+    // The sections' own page starts (a table after its summary); Excel paginates the rest itself.
+    for (const row of plan.sectionBreaks ?? []) ws.horizontalPageBreaks.add(a1(row, 0));
   }
-  for (const spec of plan.charts ?? []) {
-    await batch.op(3);
-    const chart = ws.charts.add("ColumnStacked", rangeOf(ws, spec.source), "Columns");
-    chart.title.text = spec.title;
-    chart.setPosition(a1(spec.anchor.r0, spec.anchor.c0), a1(spec.anchor.r1, spec.anchor.c1));
-  }
+  for (const spec of plan.charts ?? []) await addChart(ws, spec, caps, batch);
   if (caps.dataValidation) {
     for (const dv of plan.dataValidation ?? []) {
       await batch.op(2);
@@ -243,12 +191,12 @@ async function removeTemporarySheets(context: Excel.RequestContext): Promise<voi
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  for (const ws of sheets.items) if (ws.name.startsWith(TEMP_PREFIX)) ws.delete();
+  for (const ws of sheets.items) if (isTemporarySheet(ws.name)) ws.delete();
   await context.sync();
 }
 
 /** Rewrites the registry sheet with the ids of the add-in's sheets and the preset of the last run. */
-function writeRegistry(context: Excel.RequestContext, state: WorkbookState, sheetRows: Array<[string, SheetKind]>, presetId: string | undefined): void {
+function writeRegistry(context: Excel.RequestContext, state: OfficeWorkbookState, sheetRows: Array<[string, SheetKind]>, presetId: string | undefined): void {
   const rows: string[][] = presetId === undefined ? sheetRows : [...sheetRows, [PRESET_ROW, presetId]];
   const sheets = context.workbook.worksheets;
   let registry: Excel.Worksheet;
@@ -270,23 +218,8 @@ function writeRegistry(context: Excel.RequestContext, state: WorkbookState, shee
  * Writes the plans as new sheets, replacing the add-in's sheets of `replaceKinds`. Takes two
  * requests for normal sizes (the sheets, then the registry of their ids), more only for data volume.
  */
-export async function applyPlans(context: Excel.RequestContext, state: WorkbookState, plans: SheetPlan[], opts: ApplyOptions): Promise<ApplyOutcome> {
-  const replaced = state.sheets.filter((s) => s.kind !== undefined && opts.replaceKinds.includes(s.kind));
-  const staying = state.sheets.filter((s) => !replaced.includes(s));
-  const taken = new Set(staying.map((s) => s.name.toLowerCase()));
-  const notices: string[] = [];
-  const finalNames = plans.map((p) => {
-    const name = freeSheetName(p.name, taken);
-    taken.add(name.toLowerCase());
-    if (name !== p.name) notices.push(NOTICES.renamed(opts.locale, p.name, name));
-    return name;
-  });
-  const allNames = new Set(state.sheets.map((s) => s.name.toLowerCase()));
-  let n = 0;
-  const tempNames = plans.map(() => {
-    while (allNames.has(`${TEMP_PREFIX}${n}`)) n++;
-    return `${TEMP_PREFIX}${n++}`;
-  });
+export async function applyPlans(context: Excel.RequestContext, state: OfficeWorkbookState, plans: SheetPlan[], opts: ApplyOptions & { caps: Capabilities }): Promise<ApplyOutcome> {
+  const { replaced, finalNames, tempNames, notices } = applyNames(state.sheets, plans, opts);
 
   const batch = new Batcher(context);
   const sheets = context.workbook.worksheets;

@@ -25,6 +25,11 @@ export interface Capabilities {
    */
   sheetEvents: boolean;
   /**
+   * ExcelApi 1.7: a chart's category order, so bar charts read top to bottom as their table does.
+   * @fallback bar charts list their categories bottom to top
+   */
+  chartAxisOrder: boolean;
+  /**
    * ExcelApi 1.8: entry checks in the template sheet.
    * @fallback the template has no entry checks; a notice says so
    */
@@ -46,6 +51,7 @@ export function capabilities(isSetSupported: IsSetSupported): Capabilities {
     nullObjects: isSetSupported("ExcelApi", "1.4"),
     freezePanes: isSetSupported("ExcelApi", "1.7"),
     sheetEvents: isSetSupported("ExcelApi", "1.7"),
+    chartAxisOrder: isSetSupported("ExcelApi", "1.7"),
     dataValidation: isSetSupported("ExcelApi", "1.8"),
     printSetup: isSetSupported("ExcelApi", "1.9"),
     customProperties: isSetSupported("ExcelApi", "1.12"),

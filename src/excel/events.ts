@@ -3,7 +3,7 @@
 // when the sheet list's onAdded reports it.
 // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events
 import type { Capabilities } from "./capabilities";
-import type { SheetChange, StopWatching } from "./host";
+import type { SheetChange, StopWatching } from "../host/host";
 
 type Registered = OfficeExtension.EventHandlerResult<unknown>;
 

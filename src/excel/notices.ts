@@ -1,11 +1,7 @@
-// The notices the Office host gives the user, in the report language.
+// What the Office host tells the user of what this Excel cannot do, in the report language.
 import type { Locale } from "../i18n/locale";
 
 export const NOTICES = {
-  renamed: (locale: Locale, wanted: string, used: string): string =>
-    locale === "en-US"
-      ? `A sheet of yours is already named "${wanted}"; it was left untouched and the result went to "${used}".`
-      : `工作簿中已有用户自己的工作表“${wanted}”，未作改动；结果写入“${used}”。`,
   noPrintSetup: (locale: Locale): string =>
     locale === "en-US"
       ? "This version of Excel does not support page setup from add-ins (ExcelApi 1.9): set A4, print titles and the footer by hand before printing."
@@ -20,8 +16,4 @@ export const NOTICES = {
     locale === "en-US"
       ? "This version of Excel cannot add drop-down lists (ExcelApi 1.8): on the zone profile sheet, type a zone's name into the yellow cell."
       : "当前 Excel 版本不支持下拉列表（需 ExcelApi 1.8）：请在“集聚区档案”表的黄色单元格中直接输入集聚区名称。",
-  progressRead: (locale: Locale): string => (locale === "en-US" ? "Reading the workbook" : "正在读取工作簿"),
-  progressRate: (locale: Locale): string => (locale === "en-US" ? "Rating" : "正在评定"),
-  progressWrite: (locale: Locale): string => (locale === "en-US" ? "Writing result sheets" : "正在写入结果表"),
-  progressDone: (locale: Locale): string => (locale === "en-US" ? "Done" : "完成"),
 };

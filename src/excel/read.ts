@@ -6,48 +6,18 @@
 //    request as the response budget holds, budgeted by rows × columns × bytes a cell takes.
 import type { CellValue, Grid, GridTable } from "../workbook/grid";
 import { a1 } from "../workbook/grid";
-import { isRulesSheetName } from "../workbook/read/rulesSheet";
 import type { SheetKind } from "../workbook/plan/types";
+import { toCellValue } from "../host/cells";
+import { isOwnKind, isResultKind } from "../host/kinds";
+import type { ListedSheet, ReadOptions, WorkbookState } from "../host/workbook";
+import { readsCells } from "../host/yearCycle";
 import { RESPONSE_BUDGET_BYTES, utf8Length, type Capabilities } from "./capabilities";
-import { isOwnKind, isResultKind, MARKER_KEY, PRESET_ROW, REGISTRY_SHEET } from "./marker";
+import { MARKER_KEY, PRESET_ROW, REGISTRY_SHEET } from "./marker";
 import { rangeAt } from "./ranges";
-import { isYearCycleInput } from "./yearCycle";
 
-export interface ListedSheet {
-  name: string;
-  id: string;
-  visibility: string;
-  /** Set when the add-in made the sheet (by its marker or the registry). */
-  kind?: SheetKind;
-  tables: string[];
-}
-
-export interface WorkbookState {
-  sheets: ListedSheet[];
+export interface OfficeWorkbookState extends WorkbookState {
   /** Registry rows as read ([id, kind]); undefined when the registry sheet does not exist. */
   registry?: Array<[string, SheetKind]>;
-  /** The rule preset of the workbook's last run, from the registry. */
-  presetId?: string;
-  /** Input grids: user sheets and the rules sheet, never the add-in's result sheets. */
-  grids: Grid[];
-}
-
-export interface ReadOptions {
-  /** Read only this sheet (and the rules sheet) instead of every user sheet. */
-  sheet?: string;
-  caps: Capabilities;
-  /** Read cell values; false lists the sheets and markers only. */
-  values: boolean;
-}
-
-const ERROR_VALUE = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
-
-/** Office.js hands blanks over as "" and errors as their text; the reader wants null and CellError. */
-export function toCellValue(v: unknown): CellValue {
-  if (v === "" || v === null || v === undefined) return null;
-  if (typeof v === "string") return ERROR_VALUE.test(v) ? { error: v } : v;
-  if (typeof v === "number" || typeof v === "boolean") return v;
-  return String(v);
 }
 
 function registryPreset(values: unknown[][]): string | undefined {
@@ -188,8 +158,7 @@ export function splitAddress(address: string): { sheet: string; local: string } 
   return { sheet: quoted ? sheet.slice(1, -1).replace(/''/g, "'") : sheet, local: address.slice(bang + 1) };
 }
 
-export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions): Promise<WorkbookState> {
-  const { caps } = opts;
+export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities, opts: ReadOptions): Promise<OfficeWorkbookState> {
   const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility");
   const tables = context.workbook.tables.load("items/name,items/showTotals");
   let registryEarly: { sheet: Excel.Worksheet; used: Excel.Range } | undefined;
@@ -203,8 +172,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   if (registryEarly) registryValues = registryEarly.sheet.isNullObject ? undefined : registryEarly.used.isNullObject ? [] : registryEarly.used.values;
   const registryListed = sheets.items.some((ws) => ws.name === REGISTRY_SHEET);
   const registeredEarly = new Map(registryRows(registryValues ?? []));
-  const wanted = (ws: Excel.Worksheet): boolean =>
-    opts.values && !isResultKind(registeredEarly.get(ws.id)) && (opts.sheet === undefined || ws.name === opts.sheet || isRulesSheetName(ws.name) || isYearCycleInput(ws.name, registeredEarly.get(ws.id)));
+  const wanted = (ws: Excel.Worksheet): boolean => readsCells(opts, ws.name, registeredEarly.get(ws.id));
   const userSheets = sheets.items.filter((ws) => ws.name !== REGISTRY_SHEET);
   const candidates = userSheets.filter(wanted).length;
   const windowRows = Math.min(WINDOW_ROWS, Math.floor(RESPONSE_BUDGET_BYTES / CELL_BYTES / Math.max(1, candidates) / WINDOW_COLUMNS));
@@ -214,7 +182,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     const registryLate = !registryEarly && registryListed ? context.workbook.worksheets.getItem(REGISTRY_SHEET).getUsedRange(true).load("values") : undefined;
     const tableRanges = tables.items.map((t) => t.getRange().load("address"));
     const reads: SheetRead[] = userSheets.map((ws) => {
-      const read: SheetRead = { sheet: { name: ws.name, id: ws.id, visibility: ws.visibility, tables: [] }, ws };
+      const read: SheetRead = { sheet: { name: ws.name, id: ws.id, visible: ws.visibility === "Visible", tables: [] }, ws };
       if (caps.customProperties) read.marker = ws.customProperties.getItemOrNullObject(MARKER_KEY).load("value");
       if (wanted(ws)) {
         read.used = ws.getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount");
@@ -270,7 +238,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   }
   await readBlocks(context, blocks);
 
-  const state: WorkbookState = { sheets: reads.map((r) => r.sheet), grids: reading.map((c) => toGrid(c, tablesBySheet.get(c.sheet.name) ?? [])) };
+  const state: OfficeWorkbookState = { sheets: reads.map((r) => r.sheet), grids: reading.map((c) => toGrid(c, tablesBySheet.get(c.sheet.name) ?? [])) };
   if (registry) state.registry = registry;
   if (presetId !== undefined) state.presetId = presetId;
   return state;

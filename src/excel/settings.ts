@@ -6,28 +6,9 @@
 // would survive as well, but needs its own part and namespace for one flag.
 // https://learn.microsoft.com/javascript/api/office/office.settings
 
-/** Recompute after edits, per workbook; off until the user turns it on. */
-export interface PaneSettings {
-  /** False where the choice lasts only while the pane stays open. */
-  readonly remembered: boolean;
-  autoRecompute(): boolean;
-  /** Keeps the choice; rejects when the workbook would not take it. */
-  saveAutoRecompute(on: boolean): Promise<void>;
-}
+import { sessionSettings, type PaneSettings } from "../host/settings";
 
 const AUTO_RECOMPUTE_KEY = "autoRecompute";
-
-/** Kept in memory only: where Office has no document settings, and in tests. */
-export function sessionSettings(autoRecompute = false): PaneSettings {
-  let on = autoRecompute;
-  return {
-    remembered: false,
-    autoRecompute: () => on,
-    saveAutoRecompute: async (value) => {
-      on = value;
-    },
-  };
-}
 
 /** The open workbook's settings; in memory where Office lacks the Settings requirement set. */
 export function documentSettings(): PaneSettings {

@@ -2,7 +2,7 @@
 // zh-CN and en-US. Each message says what is wrong and how to fix it.
 import type { Issue } from "../engine/types";
 import type { Locale } from "./locale";
-import { indicatorLabel } from "../workbook/read/columns";
+import { indicatorLabel } from "./indicators";
 
 type Params = Record<string, string | number>;
 type Template = (p: Params) => string;
@@ -43,7 +43,7 @@ function rangeEn(p: Params): string {
 const SAVE_AS_ZH = "请在 Excel 中打开它，另存为“Excel 工作簿 (*.xlsx)”后重试。";
 const SAVE_AS_EN = 'Open it in Excel, save it as "Excel Workbook (*.xlsx)" and try again.';
 
-/** NOT_XLSX by the file's `kind` (see src/cli/sniff.ts): what the file is, and how to get an .xlsx from it. */
+/** NOT_XLSX by the file's `kind` (see src/xlsx/sniff.ts): what the file is, and how to get an .xlsx from it. */
 const NOT_XLSX_ZH: Record<string, (file: string) => string> = {
   empty: (f) => `“${f}”是空文件（0 字节），没有可读的内容。请检查文件是否完整，或重新导出为 .xlsx。`,
   xls: (f) => `“${f}”是 Excel 97-2003 工作簿（.xls），本工具只能读取 .xlsx。${SAVE_AS_ZH}`,
@@ -441,6 +441,15 @@ function locationOf(issue: Issue): string | undefined {
   return issue.cell ?? issue.zone ?? (typeof path === "string" && path !== "" ? path : undefined);
 }
 
+/** The location with the zone it concerns, where the issue has a cell and a zone the text does not name: "B138（某某产业集聚区）". */
+function locationWithZone(issue: Issue, text: string, locale: Locale): string | undefined {
+  const where = locationOf(issue);
+  const zone = issue.zone;
+  // A message that quotes the zone already names it.
+  if (where === undefined || zone === undefined || zone === "" || where === zone || text.includes(`“${zone}”`) || text.includes(`"${zone}"`)) return where;
+  return locale === "zh-CN" ? `${where}（${zone}）` : `${where} (${zone})`;
+}
+
 /** The issue as one line in the report language, led by the cell it concerns. */
 export function formatIssue(issue: Issue, locale: Locale): string {
   const params: Params = { code: issue.code, ...(issue.params ?? {}) };
@@ -453,9 +462,9 @@ export function formatIssue(issue: Issue, locale: Locale): string {
   return withLocation(issue, entryFor(issue.code)[locale](params), locale);
 }
 
-/** An issue's text led by where it points, as every message catalogue words its lines. */
+/** An issue's text led by where it points and the zone it concerns, as every message catalogue words its lines. */
 export function withLocation(issue: Issue, text: string, locale: Locale): string {
-  const where = locationOf(issue);
+  const where = locationWithZone(issue, text, locale);
   if (where === undefined) return text;
   return locale === "zh-CN" ? `${where}：${text}` : `${where}: ${text}`;
 }
@@ -463,4 +472,84 @@ export function withLocation(issue: Issue, text: string, locale: Locale): string
 /** Copies of the issues with .message filled in the report language. */
 export function localizeIssues(issues: readonly Issue[], locale: Locale): Issue[] {
   return issues.map((i) => ({ ...i, message: formatIssue(i, locale) }));
+}
+
+/** What kind of problem each code is, in a few words: 校验报告's 问题类型 column. */
+const KIND_NAMES: Record<string, { zh: string; en: string }> = {
+  NO_HEADER: { zh: "缺少表头", en: "No header" },
+  MISSING_COLUMN_REQUIRED: { zh: "缺少必填列", en: "Required column missing" },
+  DUPLICATE_COLUMN: { zh: "列名重复", en: "Duplicate column" },
+  UNKNOWN_UNIT: { zh: "单位无法识别", en: "Unknown unit" },
+  NO_DATA_ROWS: { zh: "没有数据行", en: "No data rows" },
+  DUPLICATE_ZONE: { zh: "集聚区重复", en: "Duplicate zone" },
+  REQUIRED_BLANK: { zh: "必填项为空", en: "Required cell blank" },
+  NOT_A_NUMBER: { zh: "不是数字", en: "Not a number" },
+  DATE_IN_NUMBER_COLUMN: { zh: "数字列中有日期", en: "Date in a number column" },
+  UNCALCULATED_FORMULA: { zh: "公式未计算", en: "Formula not calculated" },
+  CONTROL_CHARS_REMOVED: { zh: "已删除控制字符", en: "Control characters removed" },
+  VETO_NONE_MARKERS: { zh: "否决事项写“无”", en: "Veto says none" },
+  EXCEL_ERROR: { zh: "Excel 错误值", en: "Excel error value" },
+  NEGATIVE_VALUE: { zh: "数值为负", en: "Negative value" },
+  PERCENT_OUT_OF_RANGE: { zh: "百分比超出范围", en: "Percentage out of range" },
+  BAD_STAR_LEVEL: { zh: "星级无效", en: "Invalid star level" },
+  BAD_PREV_RANK: { zh: "上年排名无效", en: "Invalid previous rank" },
+  TOO_MANY_ERRORS: { zh: "错误过多", en: "Too many errors" },
+  TOTALS_ROW_SKIPPED: { zh: "跳过合计行", en: "Totals row skipped" },
+  BLANK_ROW_SKIPPED: { zh: "跳过空行", en: "Blank row skipped" },
+  NOTE_ROW_SKIPPED: { zh: "跳过说明行", en: "Note row skipped" },
+  SHEET_NOT_FOUND: { zh: "找不到工作表", en: "Sheet not found" },
+  UNKNOWN_PRESET: { zh: "没有该内置规则", en: "Unknown preset" },
+  NOT_XLSX: { zh: "不是 xlsx 工作簿", en: "Not an .xlsx workbook" },
+  UNREADABLE_WORKBOOK: { zh: "工作簿无法读取", en: "Unreadable workbook" },
+  STRAY_CELLS_IGNORED: { zh: "忽略远处单元格", en: "Stray cells ignored" },
+  SHEET_NAME_TAKEN: { zh: "结果表已改名", en: "Result sheet renamed" },
+  MISSING_VALUE: { zh: "缺少数值", en: "Value missing" },
+  MISSING_COLUMN: { zh: "缺少指标列", en: "Indicator column missing" },
+  DERIVED_OUT_OF_RANGE: { zh: "派生指标无法计算", en: "Derived value out of range" },
+  MISSING_VALUE_MORE: { zh: "缺少数值（其余）", en: "More values missing" },
+  FAST_FALLBACK_GROWTH: { zh: "十快改按增速评选", en: "Fastest by growth" },
+  AWARD_TIE_LAST_PLACE: { zh: "末位并列", en: "Tie at last place" },
+  RULES_NO_DIMENSIONS: { zh: "规则没有维度", en: "Rules: no dimension" },
+  RULES_EMPTY_DIMENSION: { zh: "维度没有指标", en: "Rules: empty dimension" },
+  RULES_NEGATIVE_WEIGHT: { zh: "权重无效", en: "Rules: invalid weight" },
+  RULES_UNKNOWN_INDICATOR: { zh: "指标键无法识别", en: "Rules: unknown indicator" },
+  RULES_UNKNOWN_METHOD: { zh: "计分方法无法识别", en: "Rules: unknown method" },
+  RULES_TARGET_MISSING: { zh: "缺少目标值", en: "Rules: target missing" },
+  RULES_BAD_THRESHOLD: { zh: "星级门槛无效", en: "Rules: invalid threshold" },
+  RULES_THRESHOLD_DECREASING: { zh: "星级标准递减", en: "Rules: threshold falls" },
+  RULES_BAD_LEVELS: { zh: "星级级别有误", en: "Rules: star levels" },
+  RULES_BAD_OPTION: { zh: "设置超出范围", en: "Rules: setting out of range" },
+  RULES_DUPLICATE_KEY: { zh: "键重复", en: "Rules: duplicate key" },
+  RULES_NOT_AN_OBJECT: { zh: "规则文件格式有误", en: "Rules file not a rule set" },
+  RULES_MISSING_NAME: { zh: "键或名称为空", en: "Rules: name missing" },
+  RULES_RESERVED_KEY: { zh: "键为保留名称", en: "Rules: reserved key" },
+  RULES_BAD_PROVENANCE: { zh: "来源无法识别", en: "Rules: unknown source" },
+  RULES_WEIGHT_TOO_LARGE: { zh: "权重过大", en: "Rules: weight too large" },
+  RULES_UNKNOWN_DIMENSION: { zh: "奖项维度不存在", en: "Rules: unknown dimension" },
+  RULES_SHEET_MISSING_ROW: { zh: "规则表缺少一行", en: "Rules sheet: row missing" },
+  RULES_SHEET_MISSING_SECTION: { zh: "规则表缺少部分", en: "Rules sheet: section missing" },
+  RULES_SHEET_NOT_A_NUMBER: { zh: "规则值不是数字", en: "Rules sheet: not a number" },
+  RULES_SHEET_BAD_CHOICE: { zh: "规则值无效", en: "Rules sheet: invalid choice" },
+  RULES_SHEET_BLANK: { zh: "规则值为空", en: "Rules sheet: blank" },
+  PREV_NO_RESULTS: { zh: "没有上年结果", en: "No results last year" },
+  PREV_NO_YEAR: { zh: "上年结果无年度", en: "Last year's results: no year" },
+  PREV_YEAR_NOT_BEFORE: { zh: "上年结果年度有误", en: "Last year's year not earlier" },
+  HISTORY_ROW_SKIPPED: { zh: "历年评定行未读", en: "History row skipped" },
+  HISTORY_NO_YEAR: { zh: "本年未记入历年", en: "Year not added to history" },
+  ZONE_NOT_IN_PREVIOUS: { zh: "上年无此集聚区", en: "Not rated last year" },
+  ZONE_DROPPED: { zh: "本年无此集聚区", en: "Missing this year" },
+  NAME_MAP_UNKNOWN: { zh: "名称对照有误", en: "Name map: unknown name" },
+  PREV_VALUE_CONFLICT: { zh: "与上年结果不同", en: "Differs from last year" },
+  EXIT_WARNING: { zh: "退出预警", en: "Exit warning" },
+};
+
+/** The kind of problem a code stands for, in the report language (a rules code the table lacks: a rules error). */
+export function issueKindName(code: string, locale: Locale): string {
+  const names = KIND_NAMES[code] ?? (code.startsWith("RULES_") ? { zh: "评定规则有误", en: "Rules error" } : { zh: "其他问题", en: "Other problem" });
+  return locale === "zh-CN" ? names.zh : names.en;
+}
+
+/** Codes with a kind name of their own, for the test that every code has one. */
+export function namedIssueKinds(): string[] {
+  return Object.keys(KIND_NAMES);
 }

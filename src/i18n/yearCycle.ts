@@ -45,7 +45,7 @@ function starsEn(p: Params): string {
 const YEAR_CYCLE_MESSAGES: Record<string, Entry> = {
   PREV_NO_RESULTS: {
     "zh-CN": (p) => `“${s(p, "file")}”中没有本工具写出的“星级评定”表，也没有“历年评定”表，无法导入上年结果。请选择上年评定后保存的结果工作簿。`,
-    "en-US": (p) => `"${s(p, "file")}" holds neither a Stars sheet written by this tool nor a History sheet, so last year's results cannot be imported. Choose the workbook last year's rating was saved in.`,
+    "en-US": (p) => `"${s(p, "file")}" holds neither a Stars sheet written by this tool nor a Rating history sheet, so last year's results cannot be imported. Choose the workbook last year's rating was saved in.`,
   },
   PREV_NO_YEAR: {
     "zh-CN": () => "导入的结果表标题中没有年度，无法记入历年评定。请选择本工具评定后保存的工作簿（其结果表标题写有年度，如“2012年度…”）。",

@@ -53,16 +53,25 @@ async function cdnAnswers(): Promise<boolean> {
   }
 }
 
+/** office.js ran: a proxy that answers with its own page (a block notice, a login form) loads, but defines nothing. */
+function officeDefined(): boolean {
+  const office = (window as unknown as { Office?: { onReady?: unknown } }).Office;
+  return typeof office === "object" && office !== null && typeof office.onReady === "function";
+}
+
 async function loadOfficeJs(): Promise<void> {
   if (await cdnAnswers()) {
     try {
       await loadScript(CDN_OFFICE_JS);
-      return;
+      if (officeDefined()) return;
+      // office.js finds its own files next to the first office.js script of the page: not this one.
+      document.querySelector(`script[src="${CDN_OFFICE_JS}"]`)?.remove();
     } catch {
       // The CDN answered the probe but not the script: the local copy below is the way left.
     }
   }
   await loadScript(LOCAL_OFFICE_JS);
+  if (!officeDefined()) throw new Error(`${LOCAL_OFFICE_JS} defined no Office`);
 }
 
 function showFailure(): void {

@@ -1,7 +1,7 @@
 // What each button does: call the host, await it, and turn every outcome (including a rejected
 // Excel.run) into a message the user can act on. Nothing here is allowed to throw.
-import type { RatingHost, RunOutcome } from "../excel/host";
-import type { PaneSettings } from "../excel/settings";
+import type { RatingHost, RunOutcome } from "../host/host";
+import type { PaneSettings } from "../host/settings";
 import type { Locale } from "../i18n/locale";
 import type { PaneEvent, PaneMessage } from "./state";
 import type { StringKey, Translate } from "./strings";
@@ -43,14 +43,14 @@ export async function loadOverview(ctx: PaneContext, presetId: string | undefine
   }
 }
 
-export function runMessage(outcome: RunOutcome, t: Translate): PaneMessage {
+/** `file`: the host rated a workbook file, whose rated copy the user saves, rather than an open workbook. */
+export function runMessage(outcome: RunOutcome, t: Translate, file = false): PaneMessage {
   const errors = outcome.issues.filter((i) => i.severity === "error").length;
   const warnings = outcome.issues.length - errors;
-  if (!outcome.ok) return { intent: "error", text: t("runStopped", { errors }) };
+  if (!outcome.ok) return { intent: "error", text: t(file ? "runStoppedFile" : "runStopped", { errors }) };
   const count = outcome.sheetsWritten.length;
-  return warnings > 0
-    ? { intent: "warning", text: t("runDoneWithWarnings", { count, warnings }) }
-    : { intent: "success", text: t("runDone", { count }) };
+  if (warnings > 0) return { intent: "warning", text: t(file ? "runDoneFileWithWarnings" : "runDoneWithWarnings", { count, warnings }) };
+  return { intent: "success", text: t(file ? "runDoneFile" : "runDone", { count }) };
 }
 
 /** `activate` false for a recompute the user did not click: they stay on the sheet they are editing. */
@@ -73,7 +73,7 @@ async function rateAndLook(ctx: PaneContext, presetId: string, sheet: string | u
     ctx.dispatch({ type: "failed", message: failure(ctx.t, "failedRun", error) });
     return;
   }
-  ctx.dispatch({ type: "runFinished", outcome, message: runMessage(outcome, ctx.t) });
+  ctx.dispatch({ type: "runFinished", outcome, message: runMessage(outcome, ctx.t, ctx.host.files !== undefined) });
   // The rules or the sheet list may have changed (a rules sheet edited, result sheets added).
   await loadOverview(ctx, presetId);
 }
@@ -99,12 +99,17 @@ function workbookAction<T>(
   });
 }
 
-export function insertRules(ctx: PaneContext, presetId: string): Promise<void> {
+/** What the rating button reads: 计算 before the pane has rated, 重新计算 after; messages that send the user to it say the same. */
+export function runButtonLabel(rated: boolean, t: Translate): string {
+  return t(rated ? "buttonRerun" : "buttonRun");
+}
+
+export function insertRules(ctx: PaneContext, presetId: string, runButton: string): Promise<void> {
   return workbookAction(
     ctx,
     presetId,
     () => ctx.host.insertRulesSheet(presetId, ctx.locale),
-    (sheet) => ({ intent: "success", text: ctx.t("rulesInserted", { sheet }) }),
+    (sheet) => ({ intent: "success", text: ctx.t("rulesInserted", { sheet, button: runButton }) }),
   );
 }
 

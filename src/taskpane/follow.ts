@@ -1,6 +1,6 @@
 // Following the workbook as officials edit it: which of Excel's change events leave the results out
 // of date, and when the edits have paused long enough to recompute. Free of React and Office.
-import type { SheetChange, WorkbookOverview } from "../excel/host";
+import type { SheetChange, WorkbookOverview } from "../host/host";
 
 /** Edits come in bursts (a row typed cell by cell, a block pasted): recompute once they pause this long. */
 export const SETTLE_MS = 1500;

@@ -1,4 +1,4 @@
-import type { RatingHost } from "../excel/host";
+import type { RatingHost } from "../host/host";
 
 /**
  * A host whose implementation (the engine, the sheet plans, the Office adapter: most of the code)

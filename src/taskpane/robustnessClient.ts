@@ -29,6 +29,21 @@ function browserWorker(): WorkerPort {
   return new Worker(new URL(ROBUSTNESS_WORKER_FILE, document.baseURI)) as unknown as WorkerPort;
 }
 
+/**
+ * A worker made from its script's text through a Blob URL: what a page opened from file:// does,
+ * where the browser refuses `new Worker(fileUrl)` (WPS's offline add-ins, the offline web page).
+ */
+export function sourceWorker(source: string): WorkerPort {
+  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  const worker = new Worker(url);
+  const terminate = worker.terminate.bind(worker);
+  worker.terminate = () => {
+    terminate();
+    URL.revokeObjectURL(url);
+  };
+  return worker as unknown as WorkerPort;
+}
+
 export function startRobustness(request: RobustnessRequest, onProgress: (done: number, total: number) => void, createWorker: () => WorkerPort = browserWorker): RobustnessRun {
   const worker = createWorker();
   let settle: { resolve: (value: { result: RobustnessResult; elapsedMs: number }) => void; reject: (error: Error) => void } | undefined;

@@ -1,6 +1,6 @@
 // The task pane's state and its transitions, kept free of React and Office so they can be tested
 // on their own.
-import type { RunOutcome, WorkbookOverview } from "../excel/host";
+import type { RunOutcome, WorkbookOverview } from "../host/host";
 import { DEFAULT_PRESET_ID } from "../engine/presets";
 
 export type Intent = "success" | "warning" | "error" | "info";
@@ -51,6 +51,8 @@ export type PaneEvent =
   | { type: "failed"; message: PaneMessage }
   | { type: "presetChosen"; presetId: string }
   | { type: "sheetChosen"; sheet: string }
+  /** Another workbook file was chosen: the pick of a sheet and the results belong to the one before. */
+  | { type: "fileChosen" }
   | { type: "watching"; following: Following }
   | { type: "workbookChanged" }
   | { type: "autoRecomputeSet"; on: boolean };
@@ -81,6 +83,8 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
       return { ...state, presetId: event.presetId };
     case "sheetChosen":
       return { ...state, sheet: event.sheet };
+    case "fileChosen":
+      return { ...state, sheet: undefined, outcome: undefined, message: undefined };
     case "watching":
       return { ...state, following: event.following };
     case "workbookChanged":

@@ -1,6 +1,6 @@
 // Entry of the task pane inside Excel: Office.js from Microsoft's CDN, the Office adapter as host.
 import { lazyHost } from "./lazyHost";
-import { startPane } from "./mount";
+import { startPane } from "../excel/startPane";
 
 const container = document.getElementById("container");
 if (container) {

@@ -1,7 +1,7 @@
 // The pane's side of following the workbook: listens while mounted, marks the results out of date,
 // and once edits pause recomputes (when asked to) or looks at the workbook again.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { PaneSettings } from "../excel/settings";
+import type { PaneSettings } from "../host/settings";
 import { followEdits, loadOverview, runRating, setAutoRecompute, type PaneContext } from "./actions";
 import { WorkbookFollower } from "./follow";
 import { afterEdits, resultsOutOfDate, targetSheet, type PaneState } from "./state";

@@ -1,23 +1,32 @@
-// Adds the streamed result sheets to a copy of the input package. Every part of the input is
-// copied as it is except the few that list sheets (workbook, its relationships, content types) and
-// the styles, which gain the result sheets' entries; an earlier run's result sheets (found by their
-// markers) are dropped first, so a re-run replaces them.
-import archiver from "archiver";
-import type JSZip from "jszip";
-import { createWriteStream } from "node:fs";
-import { Readable, Transform, type TransformCallback } from "node:stream";
-import { finished } from "node:stream/promises";
-import { StringDecoder } from "node:string_decoder";
-import { isMarker, isResultSheetKind, sheetRef } from "./marker";
-import { relsPathOf, resolveTarget, type XlsxPackage } from "./package";
-import { verifiedSheetKinds } from "./sheets";
+// Writes the rated package: a copy of the input package with the result sheets (and their charts)
+// added. Every part of the input is copied as it lies in the file (its compressed bytes) except
+// the few that list sheets (workbook, its relationships, content types) and the styles, which gain
+// the result sheets' entries; an earlier run's result sheets (marked, and their titles agree) are
+// dropped first, with the parts only they used, so a re-run replaces them.
+import JSZip from "jszip";
+import { chartXml, drawingXml } from "./chartXml";
+import type { SheetKind } from "../workbook/plan/types";
+import { isMarker, isResultSheetKind, markerName, quotedSheet, sheetRef } from "./marker";
+import { openPackage, relsPathOf, resolveTarget, type XlsxPackage } from "./package";
+import { worksheetXml, XmlBytes } from "./sheetXml";
+import { measured } from "./timeline";
+import { MAIN_NS, StyleRegistry, styleMerger } from "./styles";
+import type { PlannedSheet } from "./write";
 import { appendChildren, applySplices, childrenOf, escapeXml, first, removeElement, setAttribute, xmlElements, type Splice, type XmlElement } from "./xmlEdit";
+import type { PackageZip } from "./zip";
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
-const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-const STYLES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
-const STYLES_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const WORKSHEET_TYPE = `${REL}/worksheet`;
+const STYLES_TYPE = `${REL}/styles`;
+const DRAWING_TYPE = `${REL}/drawing`;
+const CHART_TYPE = `${REL}/chart`;
+const CONTENT = "application/vnd.openxmlformats-officedocument";
+const WORKSHEET_CONTENT = `${CONTENT}.spreadsheetml.worksheet+xml`;
+const STYLES_CONTENT = `${CONTENT}.spreadsheetml.styles+xml`;
+const DRAWING_CONTENT = `${CONTENT}.drawing+xml`;
+const CHART_CONTENT = `${CONTENT}.drawingml.chart+xml`;
+const CONTENT_TYPES = "[Content_Types].xml";
 
 interface AddedRel {
   id: string;
@@ -29,32 +38,40 @@ interface AddedPart {
   path: string;
   contentType: string;
 }
-const CONTENT_TYPES = "[Content_Types].xml";
 
-/** The parts of the output package, in order; folder entries are not part of an OPC package. */
-type Entries = Array<[name: string, data: string | Readable]>;
-
-export interface PlacedSheet {
+/** A result sheet as it goes into the package. */
+interface AddedSheet {
   name: string;
-  /** Name of the hidden defined name that marks the sheet as the CLI's. */
+  relId: string;
+  path: string;
+  /** Name of the hidden defined name that marks the sheet as the add-in's. */
   marker: string;
-  /** 0-based rows that start a new printed page: ExcelJS's streaming writer cannot write them. */
-  rowBreaks?: number[];
+  printTitles: string;
   /** The sheet holds formulas, so Excel must calculate on load. */
-  formulas?: boolean;
+  formulas: boolean;
+  plan: PlannedSheet["plan"];
+  drawing?: { path: string; charts: Array<{ path: string; relId: string; spec: NonNullable<PlannedSheet["plan"]["charts"]>[number] }> };
 }
 
-/** CT_Worksheet puts rowBreaks right after headerFooter. */
-function rowBreaksXml(rows: readonly number[]): string {
-  if (rows.length === 0) return "";
-  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
-}
-
-/** Sheets of the package an earlier run wrote as results, by name: marked, and their own titles agree. */
-async function replacedSheets(pkg: XlsxPackage): Promise<Set<string>> {
+/**
+ * Sheets of the package an earlier run wrote as results, by name, from the package's verified
+ * sheet kinds (src/xlsx/sheets.ts's verifiedSheetKinds): the one place that decides which input
+ * sheets a run replaces. A user's sheet that only a marker calls a result sheet is kept.
+ */
+function replacedSheets(kinds: ReadonlyMap<string, SheetKind>): Set<string> {
   const out = new Set<string>();
-  for (const [name, kind] of await verifiedSheetKinds(pkg)) if (isResultSheetKind(kind)) out.add(name);
+  for (const [name, kind] of kinds) if (isResultSheetKind(kind)) out.add(name);
   return out;
+}
+
+/** A workbook with no sheets, the base a run without an input workbook adds its sheets to. */
+export async function emptyPackage(): Promise<XlsxPackage> {
+  const zip = new JSZip();
+  zip.file(CONTENT_TYPES, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CONTENT}.spreadsheetml.sheet.main+xml"/></Types>`);
+  zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL}"><sheets/></workbook>`);
+  zip.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS}"/>`);
+  return openPackage(await zip.generateAsync({ type: "uint8array" }));
 }
 
 async function text(zip: JSZip, path: string): Promise<string> {
@@ -67,104 +84,42 @@ function entryName(name: string): string {
   return name.replace(/^\/+/, "");
 }
 
-/** A fragment written into a part whose SpreadsheetML elements carry a prefix declares the namespace itself. */
-function inMainNs(fragment: string, prefix: string): string {
-  if (prefix === "") return fragment;
-  return fragment.replace(/<([A-Za-z]+)([\s/>])/g, (_m, tag: string, after: string) => `<${tag} xmlns="${MAIN_NS}"${after}`);
-}
-
 function attrName(el: XmlElement, local: string): string | undefined {
   return Object.keys(el.attrs).find((k) => k === local || k.endsWith(`:${local}`));
 }
 
-/** Appends the result's number formats, fonts, fills, borders and cell formats to the base styles. */
-function mergeStyles(baseXml: string, resultXml: string): { xml: string; xfOffset: number } {
-  const b = xmlElements(baseXml);
-  const r = xmlElements(resultXml);
-  const root = b[0];
-  const prefix = root.prefix;
-  const splices: Splice[] = [];
-  const section = (name: string): XmlElement | undefined => b.find((e) => e.name === name && e.parent === root);
-  const resultSection = (name: string): XmlElement[] => {
-    const s = r.find((e) => e.name === name && e.parent === r[0]);
-    return s ? childrenOf(r, s) : [];
-  };
-  const slice = (el: XmlElement): string => resultXml.slice(el.start, el.end);
-
-  // Number formats: the result's custom ids move above the base's highest.
-  const baseFmts = section("numFmts");
-  const baseIds = baseFmts ? childrenOf(b, baseFmts, "numFmt").map((e) => Number(e.attrs.numFmtId)) : [];
-  let nextId = Math.max(163, ...baseIds) + 1;
-  const fmtMap = new Map<number, number>();
-  let fmtXml = "";
-  for (const f of resultSection("numFmts")) {
-    const id = Number(f.attrs.numFmtId);
-    fmtMap.set(id, nextId);
-    fmtXml += `<${prefix}numFmt numFmtId="${nextId}" formatCode="${escapeXml(f.attrs.formatCode ?? "General")}"/>`;
-    nextId++;
-  }
-  const countOf = (el: XmlElement | undefined, child: string): number => (el ? childrenOf(b, el, child).length : 0);
-  const appendTo = (name: string, child: string, fragment: string, added: number, before: string[]): void => {
-    if (added === 0) return;
-    const el = section(name);
-    if (el) {
-      splices.push(...appendChildren(el, baseXml, fragment));
-      splices.push(setAttribute(el, baseXml, "count", String(countOf(el, child) + added)));
-      return;
+/**
+ * The parts to leave out: the dropped sheets, their relationships, and every part reachable only
+ * through them (an earlier run's drawings and charts, a user's comments on a result sheet), but
+ * nothing another part still uses (an image shared with a kept sheet).
+ */
+function droppedParts(base: XlsxPackage, droppedSheets: ReadonlySet<string>): Set<string> {
+  const sheetPaths = new Set(base.sheets.filter((s) => droppedSheets.has(s.name)).map((s) => s.path));
+  const targets = new Map<string, string[]>();
+  for (const [source, rels] of base.rels) targets.set(source, rels.filter((r) => !r.external).map((r) => r.path));
+  const walk = (from: Iterable<string>, skip: ReadonlySet<string>): Set<string> => {
+    const seen = new Set<string>();
+    const stack = [...from];
+    while (stack.length > 0) {
+      const part = stack.pop()!;
+      if (seen.has(part) || skip.has(part)) continue;
+      seen.add(part);
+      stack.push(...(targets.get(part) ?? []));
     }
-    const anchor = before.map((n) => section(n)).find((e) => e !== undefined);
-    const wrapped = `<${prefix}${name} count="${added}">${fragment}</${prefix}${name}>`;
-    splices.push({ at: anchor ? anchor.start : baseXml.lastIndexOf("</"), remove: 0, insert: wrapped });
+    return seen;
   };
-  appendTo("numFmts", "numFmt", fmtXml, fmtMap.size, ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs"]);
-
-  const offsets: Record<string, number> = {};
-  for (const [name, child] of [["fonts", "font"], ["fills", "fill"], ["borders", "border"]] as const) {
-    offsets[child] = countOf(section(name), child);
-    const items = resultSection(name);
-    appendTo(name, child, inMainNs(items.map(slice).join(""), prefix), items.length, ["cellStyleXfs", "cellXfs"]);
+  const kept = walk([""], sheetPaths);
+  const out = new Set<string>();
+  for (const part of walk(sheetPaths, new Set())) {
+    if (kept.has(part)) continue;
+    out.add(part);
+    out.add(relsPathOf(part));
   }
-  const xfOffset = countOf(section("cellXfs"), "xf");
-  let xfXml = "";
-  const xfs = resultSection("cellXfs");
-  for (const xf of xfs) {
-    const own = xmlElements(slice(xf));
-    const tag = own[0];
-    const local = slice(xf);
-    const edits: Splice[] = [];
-    const remap = (name: string, f: (v: number) => number): void => {
-      const v = tag.attrs[name];
-      if (v !== undefined) edits.push(setAttribute(tag, local, name, String(f(Number(v)))));
-    };
-    remap("numFmtId", (v) => fmtMap.get(v) ?? v);
-    remap("fontId", (v) => v + offsets.font);
-    remap("fillId", (v) => v + offsets.fill);
-    remap("borderId", (v) => v + offsets.border);
-    edits.push(setAttribute(tag, local, "xfId", "0"));
-    xfXml += applySplices(local, edits);
-  }
-  appendTo("cellXfs", "xf", inMainNs(xfXml, prefix), xfs.length, ["cellStyles", "dxfs"]);
-  return { xml: applySplices(baseXml, splices), xfOffset };
+  return out;
 }
 
-/** Shifts every style index of a streamed result sheet by the base's count of cell formats, and adds its page breaks. */
-function shiftStyles(offset: number, breaks = ""): Transform {
-  const decoder = new StringDecoder("utf8");
-  let carry = "";
-  const shift = (s: string): string =>
-    (breaks === "" ? s : s.replace("</headerFooter>", `</headerFooter>${breaks}`)).replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, n: string) => `${head}${Number(n) + offset}"`).replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_m, head: string, n: string) => `${head}${Number(n) + offset}"`);
-  return new Transform({
-    transform(chunk: Buffer, _enc, done: TransformCallback) {
-      const s = carry + decoder.write(chunk);
-      // A tag cut by the chunk boundary waits for the rest.
-      const cut = s.lastIndexOf("<");
-      carry = cut < 0 ? "" : s.slice(cut);
-      done(null, Buffer.from(shift(cut < 0 ? s : s.slice(0, cut)), "utf8"));
-    },
-    flush(done: TransformCallback) {
-      done(null, Buffer.from(shift(carry + decoder.end()), "utf8"));
-    },
-  });
+function relsXml(rels: readonly AddedRel[]): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join("")}</Relationships>`;
 }
 
 interface WorkbookEdit {
@@ -177,7 +132,7 @@ interface WorkbookEdit {
  * The workbook part with the dropped sheets removed (and defined names scoped to later sheets
  * moved down), the new sheets appended, their print titles, and one marker per new sheet.
  */
-function editWorkbook(xml: string, dropped: ReadonlySet<string>, added: Array<{ name: string; relId: string; marker: string; printTitles?: string; formulas?: boolean }>): WorkbookEdit {
+function editWorkbook(xml: string, dropped: ReadonlySet<string>, added: readonly AddedSheet[]): WorkbookEdit {
   const els = xmlElements(xml);
   const root = els[0];
   const sheetsEl = first(els, "sheets");
@@ -187,7 +142,7 @@ function editWorkbook(xml: string, dropped: ReadonlySet<string>, added: Array<{ 
   const droppedRels = new Set<string>();
   const newIndex: number[] = [];
   let kept = 0;
-  const relAttr = attrName(sheetEls[0], "id") ?? "r:id";
+  const relAttr = (sheetEls.length > 0 ? attrName(sheetEls[0], "id") : undefined) ?? "r:id";
   for (const s of sheetEls) {
     if (dropped.has(s.attrs.name ?? "")) {
       splices.push(removeElement(s));
@@ -211,7 +166,7 @@ function editWorkbook(xml: string, dropped: ReadonlySet<string>, added: Array<{ 
     }
   }
   added.forEach((a, i) => {
-    if (a.printTitles) nameXml += `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${kept + i}">${escapeXml(a.printTitles)}</${p}definedName>`;
+    nameXml += `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${kept + i}">${escapeXml(a.printTitles)}</${p}definedName>`;
     nameXml += `<${p}definedName name="${a.marker}" hidden="1">${escapeXml(sheetRef(a.name))}</${p}definedName>`;
   });
   if (namesEl) splices.push(...appendChildren(namesEl, xml, nameXml));
@@ -222,20 +177,6 @@ function editWorkbook(xml: string, dropped: ReadonlySet<string>, added: Array<{ 
   }
   if (added.some((a) => a.formulas)) splices.push(...calcOnLoad(els, xml));
   return { xml: applySplices(xml, splices), droppedRels };
-}
-
-/** Print titles of the result package's sheets, by sheet index, as its workbook part states them. */
-function printTitles(resultWorkbook: string): Map<number, string> {
-  const els = xmlElements(resultWorkbook);
-  const out = new Map<number, string>();
-  for (const n of els.filter((e) => e.name === "definedName" && e.attrs.name === "_xlnm.Print_Titles")) {
-    const local = n.attrs.localSheetId;
-    if (local === undefined) continue;
-    const open = n.openEnd;
-    const close = resultWorkbook.lastIndexOf("</", n.end - 1);
-    out.set(Number(local), resultWorkbook.slice(open, close).replace(/&amp;/g, "&").replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
-  }
-  return out;
 }
 
 function editRels(xml: string, dropped: ReadonlySet<string>, dropTypes: (type: string) => boolean, added: AddedRel[]): string {
@@ -257,93 +198,94 @@ function editContentTypes(xml: string, removed: ReadonlySet<string>, added: Adde
 }
 
 /**
- * Writes outPath: the base package (or, without one, the result package alone) with the result
- * package's sheets added and marked.
+ * Writes the package into `zip`: the base's parts (less the result sheets among `kinds`, the base's
+ * verified sheet kinds), then each planned sheet (streamed), its drawing and charts, then the
+ * styles. `onRows` hears how many rows of the planned sheets are written.
  */
-export async function mergeIntoPackage(base: XlsxPackage | undefined, result: XlsxPackage, placed: PlacedSheet[], outPath: string): Promise<void> {
-  const out: Entries = [];
-  const resultWorkbook = await text(result.zip, result.workbookPath);
-  const titles = printTitles(resultWorkbook);
-  if (!base) {
-    const breaks = new Map(result.sheets.map((s, i) => [entryName(s.path), rowBreaksXml(placed[i]?.rowBreaks ?? [])]));
-    for (const [name, f] of Object.entries(result.zip.files)) {
-      if (f.dir) continue;
-      const entry = entryName(name);
-      if (entry === entryName(result.workbookPath)) out.push([entry, editWorkbookMarkersOnly(resultWorkbook, placed)]);
-      else if (breaks.get(entry)) out.push([entry, nodeStream(f).pipe(shiftStyles(0, breaks.get(entry)))]);
-      else out.push([entry, nodeStream(f)]);
-    }
-    await writeZip(out, outPath);
-    return;
-  }
-  const dropped = await replacedSheets(base);
-  const droppedParts = new Set<string>();
-  for (const s of base.sheets) {
-    if (!dropped.has(s.name)) continue;
-    droppedParts.add(s.path);
-    droppedParts.add(relsPathOf(s.path));
-  }
+export async function writePackage(base: XlsxPackage, kinds: ReadonlyMap<string, SheetKind>, planned: readonly PlannedSheet[], zip: PackageZip, onRows: (rows: number) => void): Promise<void> {
+  const dropped = replacedSheets(kinds);
+  const skipped = droppedParts(base, dropped);
   const calcChain = base.workbookRels.find((r) => r.type.endsWith("/calcChain"));
   // The calculation chain lists cells of the dropped sheets; Excel rebuilds it when it is absent.
-  if (dropped.size > 0 && calcChain) droppedParts.add(calcChain.path);
+  if (dropped.size > 0 && calcChain) skipped.add(calcChain.path);
 
   const relIds = new Set(base.workbookRels.map((r) => r.id));
-  const paths = new Set(Object.keys(base.zip.files).map(entryName));
+  const paths = new Set(Object.keys(base.zip.files).map(entryName).filter((p) => !skipped.has(p)));
+  /** The first free name of the pattern, numbered from `from`, as Excel names its parts (some readers look for that pattern). */
+  const freePath = (pattern: (k: number) => string, from = 1): string => {
+    let k = from;
+    while (paths.has(pattern(k))) k++;
+    paths.add(pattern(k));
+    return pattern(k);
+  };
   let n = 0;
-  const additions = placed.map((p, i) => {
-    let id: string;
-    do id = `rIdZoneRating${++n}`;
-    while (relIds.has(id));
-    // sheetN.xml, as Excel names them: some readers find worksheets by that pattern.
-    let k = i + 1;
-    let path: string;
-    do path = `xl/worksheets/sheet${k++}.xml`;
-    while (paths.has(path));
-    paths.add(path);
-    const sheet = result.sheets[i];
-    return { ...p, relId: id, path, source: sheet.path, printTitles: titles.get(i) };
+  const sheets: AddedSheet[] = planned.map((p, i) => {
+    let relId: string;
+    do relId = `rIdZoneRating${++n}`;
+    while (relIds.has(relId));
+    const path = freePath((k) => `xl/worksheets/sheet${k}.xml`, i + 1);
+    const [t0, t1] = p.plan.print.titleRows;
+    const sheet: AddedSheet = { name: p.name, relId, path, marker: markerName(p.kind, p.part), printTitles: `${quotedSheet(p.name)}!$${t0 + 1}:$${t1 + 1}`, formulas: (p.plan.formulas?.length ?? 0) > 0, plan: p.plan };
+    const charts = p.plan.charts ?? [];
+    if (charts.length > 0) sheet.drawing = { path: freePath((k) => `xl/drawings/drawing${k}.xml`), charts: charts.map((spec, c) => ({ spec, relId: `rId${c + 1}`, path: freePath((k) => `xl/charts/chart${k}.xml`) })) };
+    return sheet;
   });
 
-  const workbook = editWorkbook(await text(base.zip, base.workbookPath), dropped, additions);
   const wbRelsPath = relsPathOf(base.workbookPath);
-  const addedRels: AddedRel[] = additions.map((a) => ({ id: a.relId, target: relativeTarget(base.workbookPath, a.path), type: WORKSHEET_TYPE }));
-  const addedParts: AddedPart[] = additions.map((a) => ({ path: a.path, contentType: WORKSHEET_CONTENT }));
-  const resultStyles = await text(result.zip, result.workbookRels.find((r) => r.type.endsWith("/styles"))!.path);
+  const addedRels: AddedRel[] = sheets.map((s) => ({ id: s.relId, target: relativeTarget(base.workbookPath, s.path), type: WORKSHEET_TYPE }));
+  const addedParts: AddedPart[] = sheets.flatMap((s) => [
+    { path: s.path, contentType: WORKSHEET_CONTENT },
+    ...(s.drawing ? [{ path: s.drawing.path, contentType: DRAWING_CONTENT }, ...s.drawing.charts.map((c) => ({ path: c.path, contentType: CHART_CONTENT }))] : []),
+  ]);
   const stylesRel = base.workbookRels.find((r) => r.type.endsWith("/styles"));
-  let styles: { path: string; xml: string; xfOffset: number };
-  if (stylesRel) styles = { path: entryName(stylesRel.path), ...mergeStyles(await text(base.zip, stylesRel.path), resultStyles) };
+  const merger = stylesRel ? styleMerger(await text(base.zip, stylesRel.path)) : undefined;
+  let stylesPath: string;
+  if (stylesRel) stylesPath = entryName(stylesRel.path);
   else {
     // A workbook written without a styles part (some generators leave it out) takes the result's.
-    let path = "xl/styles.xml";
-    for (let k = 2; paths.has(path); k++) path = `xl/styles${k}.xml`;
+    stylesPath = freePath((k) => (k === 1 ? "xl/styles.xml" : `xl/styles${k}.xml`));
     let id = "rIdZoneRatingStyles";
     while (relIds.has(id)) id += "_";
-    styles = { path, xml: resultStyles, xfOffset: 0 };
-    addedRels.push({ id, target: relativeTarget(base.workbookPath, path), type: STYLES_TYPE });
-    addedParts.push({ path, contentType: STYLES_CONTENT });
-    out.push([path, resultStyles]);
+    addedRels.push({ id, target: relativeTarget(base.workbookPath, stylesPath), type: STYLES_TYPE });
+    addedParts.push({ path: stylesPath, contentType: STYLES_CONTENT });
   }
-  const rels = editRels(await text(base.zip, wbRelsPath), workbook.droppedRels, (type) => dropped.size > 0 && type.endsWith("/calcChain"), addedRels);
-  const types = editContentTypes(await text(base.zip, CONTENT_TYPES), droppedParts, addedParts);
-
-  const replaced = new Map<string, string>([
+  const workbook = editWorkbook(await text(base.zip, base.workbookPath), dropped, sheets);
+  const edited = new Map<string, string>([
     [entryName(base.workbookPath), workbook.xml],
-    [entryName(wbRelsPath), rels],
-    [CONTENT_TYPES, types],
-    [styles.path, styles.xml],
+    [entryName(wbRelsPath), editRels(await text(base.zip, wbRelsPath), workbook.droppedRels, (type) => dropped.size > 0 && type.endsWith("/calcChain"), addedRels)],
+    [CONTENT_TYPES, editContentTypes(await text(base.zip, CONTENT_TYPES), skipped, addedParts)],
   ]);
-  for (const [name, f] of Object.entries(base.zip.files)) {
-    const entry = entryName(name);
-    if (f.dir || droppedParts.has(entry)) continue;
-    const edited = replaced.get(entry);
-    out.push([entry, edited ?? nodeStream(f)]);
+
+  await measured("copy the input's parts", async () => {
+    for (const [name, f] of Object.entries(base.zip.files)) {
+      const entry = entryName(name);
+      // The styles are written last, once the result sheets have asked for every format they use.
+      if (f.dir || skipped.has(entry) || entry === stylesPath) continue;
+      const xml = edited.get(entry);
+      if (xml !== undefined) await zip.text(entry, xml);
+      else await zip.copy(entry, f);
+    }
+  });
+  const registry = new StyleRegistry();
+  const xfOffset = merger?.xfOffset ?? 0;
+  for (const s of sheets) {
+    await measured(`write sheet ${s.name}`, async () => {
+      const part = zip.part(s.path);
+      const out = new XmlBytes();
+      const rows = worksheetXml(s.plan, registry, xfOffset, out, onRows, s.drawing ? "rId1" : undefined);
+      while (!rows.next().done) await part.write(out.take());
+      await part.write(out.take());
+      await part.end();
+    });
+    if (!s.drawing) continue;
+    await zip.text(relsPathOf(s.path), relsXml([{ id: "rId1", type: DRAWING_TYPE, target: relativeTarget(s.path, s.drawing.path) }]));
+    await zip.text(s.drawing.path, drawingXml(s.drawing.charts));
+    await zip.text(relsPathOf(s.drawing.path), relsXml(s.drawing.charts.map((c) => ({ id: c.relId, type: CHART_TYPE, target: relativeTarget(s.drawing!.path, c.path) }))));
+    for (const c of s.drawing.charts) await zip.text(c.path, chartXml(c.spec, s.name, s.plan));
   }
-  for (const a of additions) {
-    const src = result.zip.file(a.source) ?? result.zip.file(`/${a.source}`);
-    if (!src) throw new Error(`The result package has no ${a.source}.`);
-    out.push([a.path, nodeStream(src).pipe(shiftStyles(styles.xfOffset, rowBreaksXml(a.rowBreaks ?? [])))]);
-  }
-  await writeZip(out, outPath);
+  const resultStyles = registry.xml();
+  await zip.text(stylesPath, merger ? merger.merge(resultStyles) : resultStyles);
+  await zip.end();
 }
 
 function relativeTarget(fromPart: string, toPath: string): string {
@@ -367,34 +309,3 @@ function calcOnLoad(els: XmlElement[], xml: string): Splice[] {
   return [{ at: after.end, remove: 0, insert: `<${els[0].prefix}calcPr fullCalcOnLoad="1"/>` }];
 }
 
-function editWorkbookMarkersOnly(xml: string, placed: PlacedSheet[]): string {
-  const els = xmlElements(xml);
-  const p = els[0].prefix;
-  const markers = placed.map((s) => `<${p}definedName name="${s.marker}" hidden="1">${escapeXml(sheetRef(s.name))}</${p}definedName>`).join("");
-  const namesEl = first(els, "definedNames");
-  const calc = placed.some((s) => s.formulas) ? calcOnLoad(els, xml) : [];
-  if (namesEl) return applySplices(xml, [...appendChildren(namesEl, xml, markers), ...calc]);
-  const sheetsEl = first(els, "sheets")!;
-  return applySplices(xml, [{ at: sheetsEl.end, remove: 0, insert: `<${p}definedNames>${markers}</${p}definedNames>` }, ...calc]);
-}
-
-function nodeStream(f: JSZip.JSZipObject): Readable {
-  return f.nodeStream("nodebuffer") as unknown as Readable;
-}
-
-/**
- * Writes the entries one after another through Node's zlib (archiver). A part's stream is only
- * started when its turn comes, so at most one part is being inflated and deflated at a time.
- */
-async function writeZip(entries: Entries, outPath: string): Promise<void> {
-  const zip = archiver("zip", { zlib: { level: 6 } });
-  const file = createWriteStream(outPath);
-  const failed = new Promise<never>((_, reject) => {
-    zip.on("error", reject);
-    zip.on("warning", reject);
-    file.on("error", reject);
-  });
-  zip.pipe(file);
-  for (const [name, data] of entries) zip.append(data, { name });
-  await Promise.race([Promise.all([zip.finalize(), finished(file)]), failed]);
-}

@@ -61,6 +61,12 @@ export interface XlsxPackage {
   definedNames: DefinedName[];
   date1904: boolean;
   workbookRels: Relationship[];
+  /**
+   * Every relationships part's relationships, by the part they belong to ("" for the package's
+   * own): all read when the package opens, so the writer (which follows them to the parts only a
+   * replaced sheet uses) parses nothing the read did not hold to its limits.
+   */
+  rels: ReadonlyMap<string, Relationship[]>;
 }
 
 /** The local name of a possibly prefixed tag ("x:row" → "row"). */
@@ -233,7 +239,13 @@ export function relsPathOf(partPath: string): string {
   return `${dirOf(partPath)}_rels/${partPath.slice(dirOf(partPath).length)}.rels`;
 }
 
-export async function readRels(pkg: { zip: JSZip; budget: ReadBudget }, partPath: string): Promise<Relationship[]> {
+/** The part a relationships part belongs to ("xl/_rels/workbook.xml.rels" → "xl/workbook.xml"; the package's own → ""). */
+function relsSource(relsPath: string): string | undefined {
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(relsPath);
+  return m ? m[1] + m[2] : undefined;
+}
+
+async function readRels(pkg: { zip: JSZip; budget: ReadBudget }, partPath: string): Promise<Relationship[]> {
   const rels: Relationship[] = [];
   await parsePart(pkg, relsPathOf(partPath), { kind: "other" }, {
     open(node, name) {
@@ -270,13 +282,17 @@ export async function openPackage(data: Buffer | ArrayBuffer | Uint8Array, limit
   const budget = new ReadBudget(limits, declaredSizes(bytes, limits));
   const zip = await JSZip.loadAsync(bytes);
   const source = { zip, budget };
-  const rootRels = await readRels(source, "");
-  const office = rootRels.find((r) => r.type.endsWith("/officeDocument"));
+  const rels = new Map<string, Relationship[]>();
+  for (const name of Object.keys(zip.files)) {
+    const part = relsSource(name.replace(/^\/+/, ""));
+    if (part !== undefined && !zip.files[name].dir) rels.set(part, await readRels(source, part));
+  }
+  const office = (rels.get("") ?? []).find((r) => r.type.endsWith("/officeDocument"));
   const workbookPath = office?.path ?? "xl/workbook.xml";
   if (!zip.file(workbookPath)) throw new Error("The zip holds no Excel workbook (xl/workbook.xml).");
   // Not read here, but the writer reads the content types whole: held to the limits like the rest.
   await parsePart(source, CONTENT_TYPES, { kind: "other" }, {});
-  const workbookRels = await readRels(source, workbookPath);
+  const workbookRels = rels.get(workbookPath) ?? [];
   const byId = new Map(workbookRels.map((r) => [r.id, r]));
   const sheets: PackageSheet[] = [];
   const sheetNames: string[] = [];
@@ -318,5 +334,5 @@ export async function openPackage(data: Buffer | ArrayBuffer | Uint8Array, limit
   // Every entry, read or not (the writer copies them all), whose stated sizes are a zip bomb's.
   const sheetOf = new Map(sheets.map((s) => [s.path, s.name]));
   for (const [path, declared] of budget.declared) checkRatio(limits, path, declared, sheetOf.get(path));
-  return { zip, budget, workbookPath, sheets, sheetNames, definedNames, date1904, workbookRels };
+  return { zip, budget, workbookPath, sheets, sheetNames, definedNames, date1904, workbookRels, rels };
 }

@@ -13,7 +13,7 @@ import { isOwnSheet, OWN_SHEET_ROWS } from "../workbook/read/ownSheet";
 import { READ_BACK_KINDS, type KindedGrid } from "../workbook/read/previous";
 import type { SheetKind } from "../workbook/plan/types";
 import { EXCEL_COLUMNS, EXCEL_ROWS, READ_LIMITS, overLimit, type ReadLimits } from "./limits";
-import { attr, openPackage, parsePart, readRels, type PackageSheet, type XlsxPackage } from "./package";
+import { attr, openPackage, parsePart, type PackageSheet, type XlsxPackage } from "./package";
 import { isResultSheetKind, ownSheetKinds } from "./marker";
 
 /** Days from Excel's 1899-12-30 epoch to 1970-01-01. */
@@ -143,9 +143,8 @@ async function readSharedStrings(pkg: XlsxPackage, wanted?: ReadonlySet<number>)
 }
 
 async function readTables(pkg: XlsxPackage, sheetPath: string): Promise<GridTable[]> {
-  const rels = await readRels(pkg, sheetPath);
   const tables: GridTable[] = [];
-  for (const rel of rels) {
+  for (const rel of pkg.rels.get(sheetPath) ?? []) {
     if (!rel.type.endsWith("/table")) continue;
     await parsePart(pkg, rel.path, { kind: "other" }, {
       open(node, tag) {
@@ -475,13 +474,18 @@ export async function readXlsxBytes(data: Uint8Array | ArrayBuffer, opts: ReadXl
   return readBook(data, { ...READ_LIMITS, ...opts.limits }, () => opts.includeResults === true);
 }
 
+export interface ReadKindedOptions {
+  /** Every result sheet, not only those a later run reads back (to look at a whole rated workbook). */
+  allResults?: boolean;
+}
+
 /**
  * The sheets of a workbook this product rated that a later run reads: every sheet of the user's,
  * and the result sheets it reads back (READ_BACK_KINDS), each with its kind. Long result sheets
- * nothing reads back (计算明细, 集聚区档案) are not read.
+ * nothing reads back (计算明细, 集聚区档案) are not read unless `allResults` asks for them.
  */
-export async function readKindedSheets(data: Uint8Array | ArrayBuffer): Promise<KindedGrid[]> {
-  const book = await readBook(data, READ_LIMITS, (kind) => READ_BACK_KINDS.has(kind));
+export async function readKindedSheets(data: Uint8Array | ArrayBuffer, opts: ReadKindedOptions = {}): Promise<KindedGrid[]> {
+  const book = await readBook(data, READ_LIMITS, (kind) => opts.allResults === true || READ_BACK_KINDS.has(kind));
   const gridOf = new Map(book.grids.map((g) => [g.sheet, g]));
   return book.sheets.flatMap((s) => {
     const grid = gridOf.get(s.name);

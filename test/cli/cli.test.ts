@@ -64,7 +64,9 @@ function parseSummary(stdout: string): { stars: Record<string, number>; awards: 
   const stars: Record<string, number> = {};
   for (const m of starLine.matchAll(/(\d)★ (\d+)/g)) stars[m[1]] = Number(m[2]);
   const awards: Record<string, string[]> = {};
-  for (const m of stdout.matchAll(/^.* \[(\w+)\] \(\d+ × [\d,]+ (?:元|yuan)\): (.*)$/gm)) awards[m[1]] = m[2] === "" ? [] : m[2].split("、");
+  // Awards print by their name in the report's language, never by their key.
+  const keyOf = new Map(getPreset("henan-2013")!.awards.flatMap((a) => [[a.nameZh, a.key], [a.nameEn, a.key]]));
+  for (const m of stdout.matchAll(/^(.+) \(\d+ × [\d,]+ (?:元|yuan)\): (.*)$/gm)) awards[keyOf.get(m[1]) ?? m[1]] = m[2] === "" ? [] : m[2].split(/、|, /);
   return { stars, awards };
 }
 
@@ -185,7 +187,7 @@ describe("rate CLI rules and sheet options", () => {
     const broken = runCli(["--rules", garbled]);
     expect(broken.status).toBe(2);
     expect(broken.stderr).toBe("");
-    expect(broken.stdout).toMatch(/^ {2}\[-\] 无法读取规则文件“.*garbled\.json”：它不是有效的 JSON（.*）。请修正该文件（格式同内置规则），或改用内置规则（--rules henan-2013 等）。$/m);
+    expect(broken.stdout).toMatch(/^ {2}无法读取规则文件“.*garbled\.json”：它不是有效的 JSON（.*）。请修正该文件（格式同内置规则），或改用内置规则（--rules henan-2013 等）。$/m);
   });
 
   it("stops with exit 2 when --sheet names no sheet of the workbook", () => {

@@ -4,7 +4,8 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { HEADER, zones } from "../corpus/cases";
+import { zones } from "../corpus/cases";
+import { HEADER } from "../corpus/header";
 import { runCliAsync } from "./run";
 
 const dir = mkdtempSync(join(tmpdir(), "rate-cli-extremes-"));

@@ -10,8 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MAX_ZONES } from "../../src/cli/bigRuns";
 import { PRESETS } from "../../src/engine";
-import { baseWorkbook, CRAFTED, largeTable, type CraftedInput, type Expected } from "../xlsx/crafted";
-import { HEADER, zones } from "../corpus/cases";
+import { baseWorkbook, CRAFTED, largeTable, WORDS, type CraftedInput, type Expected } from "../xlsx/crafted";
+import { zones } from "../corpus/cases";
+import { HEADER } from "../corpus/header";
 import { runCliAsync, type CliRun } from "./run";
 
 interface Outcome {
@@ -50,15 +51,6 @@ function expectRefused({ dir, files, run }: Outcome, expected: Expected, words: 
   expect(readdirSync(join(dir, "json"))).toEqual(["result.json"]);
   expect(existsSync(join(dir, "out"))).toBe(false);
 }
-
-/** What the message must say, in words, for each code. */
-const WORDS: Record<string, RegExp> = {
-  SHEET_TOO_SCATTERED: /工作表“指标数据”中有内容的单元格只有 1,265 个，却零散分布在 A1:XER1048053 中.*请删除远离指标表的零散单元格/,
-  XLSX_ZIP_BOMB: /(压缩比达 \d+:1.*“压缩炸弹”|比文件目录中记录的大小（65,536 字节）还大).*未读取/,
-  XLSX_TOO_MANY_PARTS: /中的压缩部件超过 10,000 个.*未读取/,
-  TABLE_TOO_LARGE: /工作表“指标数据”的数据超过 200,000 行：本工具一次最多评定 200,000 个集聚区/,
-  RULES_FILE_UNREADABLE: /无法读取规则文件“.*deep\.json”：它大于 1 MB.*它不是规则文件/,
-};
 
 describe("crafted inputs through the command line", () => {
   let outcomes: Map<string, Outcome>;

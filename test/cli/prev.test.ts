@@ -248,3 +248,28 @@ describe("--prev with a rename only the user can tell", () => {
     expect(missing.stderr).toContain("找不到上年结果工作簿");
   });
 });
+
+describe("the yearly cycle in English", () => {
+  const dir = mkdtempSync(join(tmpdir(), "rate-prev-en-"));
+  let y2012: Json;
+  let out2012: string;
+
+  beforeAll(async () => {
+    rulesFile(dir);
+    const r2011 = await rateYear(dir, await writeYear(dir, 2011), "2011", ["--history", "--lang", "en-US"]);
+    const r2012 = await rateYear(dir, await writeYear(dir, 2012), "2012", ["--prev", r2011.out, "--lang", "en-US"]);
+    y2012 = r2012.json;
+    out2012 = r2012.out;
+  });
+
+  it("rates and imports the history as the Chinese run does, under a sheet name Excel accepts", async () => {
+    expect(pick(y2012, (z) => z.starStatus)).toEqual({ 甲: "kept", 丙: "first", 乙: "demoted", 许昌县: "kept", 戊: "kept", 丁: "belowGate" });
+    expect(y2012.yearCycle.historyYears).toEqual([2011, 2012]);
+    const sheets = await readKindedSheets(readFileSync(out2012));
+    const names = sheets.map((s) => s.grid.sheet);
+    expect(names).toContain("Rating history");
+    expect(names.map((n) => n.toLowerCase())).not.toContain("history");
+    const history = sheets.find((s) => s.kind === "history")!;
+    expect(readHistorySheet(history.grid).rows.map((r) => r.year)).toEqual(expect.arrayContaining([2011, 2012]));
+  });
+});

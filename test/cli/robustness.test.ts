@@ -87,8 +87,8 @@ describe("rate CLI --robustness", () => {
     json.seed3.zones.forEach((z, k) => {
       const r = z.robustness!;
       const row = body[k];
-      expect(row.slice(0, 6)).toEqual([z.rank, z.zone, z.city, r.medianRank, r.rankP5, r.rankP95]);
-      expect(row.slice(7).map(round4)).toEqual([r.awardProbability.strong, r.awardProbability.fast, r.awardProbability.advanced, r.anyAwardProbability]);
+      expect(row.slice(0, 7)).toEqual([z.rank, z.city, z.zone, r.rankP5, r.rankP95 - r.rankP5 + 1, r.rankP95, r.medianRank]);
+      expect(row.slice(8).map(round4)).toEqual([r.awardProbability.strong, r.awardProbability.fast, r.awardProbability.advanced, r.anyAwardProbability]);
     });
     expect(rows.some((row) => typeof row[0] === "string" && row[0].startsWith("星级按增加值、税收、从业人员的绝对标准评定"))).toBe(true);
   });

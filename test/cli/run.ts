@@ -1,5 +1,5 @@
 // Runs the rate CLI as a child process, the way a user does.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -19,10 +19,15 @@ export function runCli(args: readonly string[], cwd: string = REPO): CliRun {
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
+/** Starts the CLI as a child process and hands it back, for a test that signals it while it runs. */
+export function startCli(args: readonly string[], cwd: string = REPO): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ["--import", TSX, MAIN, ...args], { cwd, env: { ...process.env, NODE_OPTIONS: "" } });
+}
+
 /** The same as runCli, without blocking, so many runs can go at once. */
 export function runCliAsync(args: readonly string[], cwd: string = REPO): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX, MAIN, ...args], { cwd, env: { ...process.env, NODE_OPTIONS: "" } });
+    const child = startCli(args, cwd);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));

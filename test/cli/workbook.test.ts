@@ -48,7 +48,8 @@ describe("rate CLI writes the result sheets into an .xlsx", () => {
     const ws = book.getWorksheet("综合排名")!;
     let headerRow = 0;
     ws.eachRow((row, n) => {
-      if (headerRow === 0 && row.getCell(1).value === "排名") headerRow = n;
+      // The table's header, not the leaders' block above it (排名, 并列, 集聚区名称, 综合得分).
+      if (headerRow === 0 && row.getCell(1).value === "排名" && row.getCell(4).value === "所属地市") headerRow = n;
     });
     expect(headerRow).toBeGreaterThan(0);
     json.zones.forEach((z, i) => {

@@ -3,12 +3,8 @@
 import ExcelJS from "exceljs";
 import { PRESETS } from "../../src/engine";
 import { rulesSheetRows } from "../../src/workbook/read/rulesSheet";
+import { EN_HEADER, HEADER, type Row } from "./header";
 import { writeLargeTable } from "./large";
-
-export type Row = ExcelJS.CellValue[];
-
-export const HEADER: Row = ["集聚区名称", "所属地市", "增加值（亿元）", "税收收入（亿元）", "从业人员（万人）", "主导产业增加值占比（%）", "上年综合排名", "上年星级", "历史最高星级", "加分"];
-export const EN_HEADER: Row = ["Zone", "City", "ValueAdded", "Tax", "Employment", "LeadIndustryShare", "PrevRank", "PrevStars", "MaxStars", "Bonus"];
 
 /** Five valid zones for HEADER: rows 2–6 when the header is row 1. */
 export function zones(): Row[] {

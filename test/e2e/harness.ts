@@ -10,11 +10,16 @@ import { chromium, type Browser } from "playwright-core";
 const ROOT = resolve(__dirname, "../..");
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig = require(join(ROOT, "webpack.config.js")) as (env: Record<string, unknown>, argv: Record<string, unknown>) => webpack.Configuration;
+export const makeConfig = require(join(ROOT, "webpack.config.js")) as (env: Record<string, unknown>, argv: Record<string, unknown>) => webpack.Configuration;
 
 /** Builds the add-in (or the demo) into outputPath in production mode; rejects with webpack's errors. */
 export function build(outputPath: string, demo: boolean): Promise<webpack.Stats> {
-  const config = makeConfig({ demo, outputPath }, { mode: "production" });
+  return buildPart(outputPath, { demo });
+}
+
+/** Builds the part of webpack.config.js that `env` picks (`{ wps: true }`: the WPS add-in) in production mode. */
+export function buildPart(outputPath: string, env: Record<string, unknown>): Promise<webpack.Stats> {
+  const config = makeConfig({ ...env, outputPath }, { mode: "production" });
   return new Promise((done, fail) => {
     webpack({ ...config, context: ROOT }, (error, stats) => {
       if (error) fail(error);
@@ -66,4 +71,15 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+}
+
+/** Reads until the value passes the check (work the page starts by itself), or fails after the timeout. */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > end) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
 }

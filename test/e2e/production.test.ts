@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:f
 import { dirname, join, resolve } from "node:path";
 import type { Browser, Page, Request } from "playwright-core";
 import type { StatsModule } from "webpack";
+import * as acorn from "acorn";
 import { build, launchChromium, serve, type StaticServer } from "./harness";
 
 const OUT = resolve(__dirname, "../../test-output/e2e");
@@ -67,7 +68,8 @@ describe("production build", () => {
   it("has the pages Office opens load office.js first, through the loader, and their own script after it", () => {
     for (const [page, app] of [["taskpane.html", "taskpane.js"], ["commands.html", "commands.js"], ["notice.html", "notice.js"]]) {
       const html = readFileSync(join(SITE, page), "utf8");
-      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      // The task pane's inline old-webview guard comes first (see its own tests below).
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => tag !== "<script>" || page !== "taskpane.html");
       expect({ page, scripts }).toEqual({ page, scripts: [expect.stringMatching(/src="?office-loader\.js/)] });
       expect(scripts[0]).toMatch(new RegExp(`data-app="?${app.replace(".", "\\.")}[">\\s]`));
       expect(html.indexOf("office-loader.js")).toBeLessThan(html.indexOf("</head>"));
@@ -166,6 +168,20 @@ describe("production build", () => {
       await page.close();
     });
 
+    it("falls back when a proxy answers the CDN with its own page instead of office.js", async () => {
+      const page = await browser.newPage({ viewport: { width: 360, height: 700 } });
+      await page.route(/^https:\/\//, (route) =>
+        route.request().url() === OFFICE_JS ? route.fulfill({ status: 200, contentType: "text/html", body: "<html><body><h1>访问被拒绝 Access denied</h1></body></html>" }) : route.abort("internetdisconnected"),
+      );
+      await page.goto(`${server.url}taskpane.html`);
+      await page.locator("main h1").waitFor();
+      expect(await page.evaluate(() => typeof Office.onReady)).toBe("function");
+      expect(await officeScripts(page)).toEqual([`${server.url}office-js/office.js`]);
+      // A parse error in another site's answer is not taken for an old webview.
+      expect(await page.locator("#old-webview").count()).toBe(0);
+      await page.close();
+    });
+
     it("says so in the pane, in both languages, when no office.js can be loaded", async () => {
       const { page } = await openOffline("fails", "fails");
       const alert = page.getByRole("alert");
@@ -183,5 +199,59 @@ describe("production build", () => {
     expect(fetched).toContain(OFFICE_JS);
     expect(fetched.filter((url) => url.includes("/office-js/"))).toEqual([]);
     await page.close();
+  });
+
+  describe("in a webview too old for the pane", () => {
+    const guardScript = () => {
+      const html = readFileSync(join(SITE, "taskpane.html"), "utf8");
+      const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+      expect(inline).toHaveLength(1);
+      expect(html.indexOf("<script>")).toBeLessThan(html.indexOf("office-loader.js"));
+      return inline[0];
+    };
+
+    it("runs a first script that Internet Explorer 11 can parse (ES5)", () => {
+      expect(() => acorn.parse(guardScript(), { ecmaVersion: 5, sourceType: "script" })).not.toThrow();
+      // The rest of the page's scripts are not ES5: that is what the guard is for.
+      expect(() => acorn.parse(readFileSync(join(SITE, "taskpane.js"), "utf8"), { ecmaVersion: 5, sourceType: "script" })).toThrow();
+    });
+
+    it.each([
+      ["Internet Explorer 11 (Trident)", "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko"],
+      ["Edge Legacy (EdgeHTML)", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041"],
+    ])("says what is needed and what else there is, in Chinese and English, in %s", async (_name, userAgent) => {
+      const context = await browser.newContext({ userAgent, viewport: { width: 360, height: 700 } });
+      const page = await context.newPage();
+      await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: officeStub("zh-CN") }));
+      await page.goto(`${server.url}taskpane.html`);
+      const box = page.locator("#old-webview");
+      await box.waitFor();
+      const text = await box.textContent();
+      expect(text).toContain("Microsoft 365 或 Office 2021");
+      expect(text).toContain("WebView2");
+      expect(text).toMatch(/WPS 表格加载项.*离线评定网页.*命令行/);
+      expect(text).toContain("Microsoft 365 or Office 2021 or later");
+      expect(text).toMatch(/WPS.*offline rating page.*command line/);
+      await context.close();
+    });
+
+    it("says so too when the pane's own script cannot be parsed, instead of leaving a blank pane", async () => {
+      const page = await browser.newPage({ viewport: { width: 360, height: 700 } });
+      await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: officeStub("zh-CN") }));
+      // What an engine older than the build sees in it: syntax it does not know.
+      await page.route("**/taskpane.js", (route) => route.fulfill({ contentType: "text/javascript", body: "const pane = { ...; };" }));
+      await page.goto(`${server.url}taskpane.html`);
+      await page.locator("#old-webview").waitFor();
+      expect(await page.locator("main").count()).toBe(0);
+      await page.screenshot({ path: join(OUT, "09-old-webview.png") });
+      await page.close();
+    });
+
+    it("stays silent in a webview that runs the pane", async () => {
+      const page = await openPane("zh-CN");
+      await page.locator('[data-testid="message"][data-intent="error"]').waitFor();
+      expect(await page.locator("#old-webview").count()).toBe(0);
+      await page.close();
+    });
   });
 });

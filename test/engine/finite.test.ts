@@ -33,8 +33,8 @@ describe("derived values beyond the double range", () => {
 
   it("says in the warning which figure to check and what it holds", () => {
     const issue = rate(table([zone("A", { ...ON_GATE, va: 100, vaPrev: 1e-320 }, { source: source(2, { vaPrev: "H2" }) })]), growthOnly).issues[0];
-    expect(formatIssue(issue, "zh-CN")).toMatch(/^H2：“上年增加值”为 1e-320，由此算出的“增加值增速”超出可计算的数值范围.*按 0 分计/);
-    expect(formatIssue(issue, "en-US")).toMatch(/^H2: "ValueAddedPrev" is 1e-320, so "ValueAddedGrowth" comes out beyond the range/);
+    expect(formatIssue(issue, "zh-CN")).toMatch(/^H2（A）：“上年增加值”为 1e-320，由此算出的“增加值增速”超出可计算的数值范围.*按 0 分计/);
+    expect(formatIssue(issue, "en-US")).toMatch(/^H2 \(A\): "ValueAddedPrev" is 1e-320, so "ValueAddedGrowth" comes out beyond the range/);
   });
 
   it("names the huge input, not the ordinary one, when a product overflows", () => {

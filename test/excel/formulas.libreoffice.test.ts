@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { rate } from "../../src/engine";
+import { getPreset, rate } from "../../src/engine";
 import { zoneProfile } from "../../src/engine/explain";
 import type { RatingResult } from "../../src/engine/types";
 import { planLabels } from "../../src/workbook/plan/labels";
@@ -14,8 +14,9 @@ import { buildZonePages } from "../../src/workbook/plan/zonePage";
 import { prepareRun } from "../../src/workbook/read/prepare";
 import { readXlsxGrids } from "../../src/xlsx/read";
 import { caseResult } from "../workbook/plan/detailsCase";
+import { table, zone } from "../engine/fixtures";
 import { cellRef } from "../../src/workbook/plan/formulas";
-import { writeResultXlsx } from "../../src/xlsx/write";
+import { writeResultXlsx } from "../../src/xlsx/writeFile";
 import { convertWithLibreOffice, savedValues } from "./formulasXlsx";
 
 const SAMPLE = join(__dirname, "../../samples/henan-zones-sample.xlsx");
@@ -31,6 +32,9 @@ describe("LibreOffice computes the plans' formulas", () => {
   let sample: RatingResult;
   let pagesPdf: string;
   const picked = 3;
+  /** Zones whose names differ only in case are different zones; the picker must find the one picked. */
+  const CASES = ["Zone a", "Zone A", "ZONE A", "zone A"];
+  let casePicker: SheetPlan;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "formulas-lo-"));
@@ -41,12 +45,15 @@ describe("LibreOffice computes the plans' formulas", () => {
     const pickerRow = picker.values.findIndex((r) => r[0] === "选择集聚区");
     picker.values[pickerRow][1] = sample.zones[picked].zone;
     const pages = buildZonePages(sample, "zh-CN", "pages");
-    await writeResultXlsx([details, picker], { outPath: join(dir, "check.xlsx") });
+    const cased = rate(table(CASES.map((name, i) => zone(name, { va: 20 + i, tax: 3 + i, emp: 1 + i }))), getPreset("henan-2013")!);
+    casePicker = buildZonePages(cased, "zh-CN", "picker");
+    casePicker.values[casePicker.values.findIndex((r) => r[0] === "选择集聚区")][1] = "ZONE A";
+    await writeResultXlsx([details, picker, { ...casePicker, name: "cases" }], { outPath: join(dir, "check.xlsx") });
     await writeResultXlsx([pages], { outPath: join(dir, "pages.xlsx") });
     convertWithLibreOffice(dir, [join(dir, "check.xlsx")], "xlsx");
     convertWithLibreOffice(dir, [join(dir, "pages.xlsx")], "pdf");
     pagesPdf = join(dir, "out", "pages.pdf");
-    saved = [await savedValues(join(dir, "out", "check.xlsx"), 1), await savedValues(join(dir, "out", "check.xlsx"), 2)];
+    saved = [await savedValues(join(dir, "out", "check.xlsx"), 1), await savedValues(join(dir, "out", "check.xlsx"), 2), await savedValues(join(dir, "out", "check.xlsx"), 3)];
   }, 180_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,6 +81,13 @@ describe("LibreOffice computes the plans' formulas", () => {
     expect(cell(1, rowOf("否决事项"), 1)).toBe(p.vetoed ? p.veto : "无");
     expect(cell(1, rowOf("优势"), 1)).toBe(planLabels("zh-CN").indicatorNames[p.strongest[0].key]);
     expect(cell(1, rowOf("弱项"), 4)).toBeCloseTo(p.weakest[0].score, 10);
+  });
+
+  test("集聚区档案: of zones whose names differ only in case, the picker shows the one picked", () => {
+    const pickerRow = casePicker.values.findIndex((r) => r[0] === "选择集聚区");
+    const names = casePicker.values.slice(2, 2 + CASES.length).map((r) => r[7]);
+    expect(cell(2, 0, 7)).toBe(names.indexOf("ZONE A") + 1);
+    expect(cell(2, pickerRow + 2, 0)).toBe("ZONE A（郑州）");
   });
 
   test("the zone pages print one A4 portrait page per zone, each headed by its zone", () => {

@@ -1,7 +1,7 @@
 // The live formulas on the Office path: what applyPlans writes into Excel (the fake) computes the
 // engine's figures, for 计算明细's check column and for the zone picker of 集聚区档案.
 import { createOfficeRatingHost } from "../../src/excel/officeHost";
-import { formulaBlocks } from "../../src/excel/apply";
+import { formulaBlocks } from "../../src/host/blocks";
 import type { RatingResult } from "../../src/engine/types";
 import { zoneProfile } from "../../src/engine/explain";
 import { createFakeExcel, FakeWorkbook, type FakeSheet } from "../fake-excel";

@@ -1,7 +1,8 @@
 // A tiny evaluator for the formulas the plans write, so a test can check what Excel will compute
 // without Excel: numbers, text, cell references and ranges on one sheet, + − × ÷, unary minus,
 // comparisons, &, and the functions IF, IFERROR, MIN, MAX, ABS, ISNUMBER, SUMPRODUCT, INDEX,
-// MATCH (exact, with Excel's wildcards), SUBSTITUTE. Errors are values ("#N/A", "#DIV/0!") as in Excel.
+// MATCH (exact, with Excel's wildcards), SUBSTITUTE, EXACT, ROW, NA; arithmetic on ranges runs cell by
+// cell (as inside SUMPRODUCT). Errors are values ("#N/A", "#DIV/0!") as in Excel.
 
 export type Scalar = number | string | boolean | null;
 type Value = Scalar | Scalar[][];
@@ -219,24 +220,33 @@ export function evaluateFormula(formula: string, read: CellReader): Scalar {
         return typeof a === "string" ? a : -a;
       }
       case "bin": {
-        const a = scalar(ev(n.a));
-        const b = scalar(ev(n.b));
-        if (isError(a)) return a;
-        if (isError(b)) return b;
-        if (n.op === "&") return `${a ?? ""}${b ?? ""}`;
-        if (["=", "<>", "<", ">", "<=", ">="].includes(n.op)) return compare(n.op, a, b);
-        const x = num(a);
-        const y = num(b);
-        if (typeof x === "string") return x;
-        if (typeof y === "string") return y;
-        if (n.op === "+") return x + y;
-        if (n.op === "-") return x - y;
-        if (n.op === "*") return x * y;
-        return y === 0 ? "#DIV/0!" : x / y;
+        const va = ev(n.a);
+        const vb = ev(n.b);
+        // Inside SUMPRODUCT a range is an array, and arithmetic runs cell by cell.
+        if (Array.isArray(va) || Array.isArray(vb)) {
+          const rows = Array.isArray(va) ? va : (vb as Scalar[][]);
+          const at = (v: Value, r: number, c: number): Scalar => (Array.isArray(v) ? v[r][c] : v);
+          return rows.map((row, r) => row.map((_, c) => binary(n.op, at(va, r, c), at(vb, r, c))));
+        }
+        return binary(n.op, va, vb);
       }
       case "call":
         return call(n.name, n.args);
     }
+  };
+  const binary = (op: string, a: Scalar, b: Scalar): Scalar => {
+    if (isError(a)) return a;
+    if (isError(b)) return b;
+    if (op === "&") return `${a ?? ""}${b ?? ""}`;
+    if (["=", "<>", "<", ">", "<=", ">="].includes(op)) return compare(op, a, b);
+    const x = num(a);
+    const y = num(b);
+    if (typeof x === "string") return x;
+    if (typeof y === "string") return y;
+    if (op === "+") return x + y;
+    if (op === "-") return x - y;
+    if (op === "*") return x * y;
+    return y === 0 ? "#DIV/0!" : x / y;
   };
   const numbers = (args: Node[]): number[] | string => {
     const out: number[] = [];
@@ -309,6 +319,19 @@ export function evaluateFormula(formula: string, read: CellReader): Scalar {
         if (isError(text)) return text;
         return String(text ?? "").split(String(from)).join(String(to));
       }
+      case "EXACT": {
+        const [a, b] = args.map((x) => ev(x));
+        const same = (x: Scalar, y: Scalar): Scalar => (isError(x) ? x : isError(y) ? y : String(x ?? "") === String(y ?? ""));
+        if (Array.isArray(a)) return a.map((row) => row.map((c) => same(c, scalar(b))));
+        return same(a, scalar(b));
+      }
+      case "ROW": {
+        const ref = args[0];
+        if (ref.k !== "ref") throw new Error("ROW takes a reference");
+        return Array.from({ length: ref.v.r1 - ref.v.r0 + 1 }, (_, k) => [ref.v.r0 + k + 1]);
+      }
+      case "NA":
+        return "#N/A";
       default:
         throw new Error(`The test evaluator has no ${name}`);
     }

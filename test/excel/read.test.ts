@@ -7,7 +7,7 @@ import { indicatorRows } from "./inputs";
 
 function readWith(wb: FakeWorkbook, options: FakeExcelOptions = {}, sheet?: string) {
   const excel = createFakeExcel(wb, options);
-  const state = excel.run((context) => readWorkbook(context, { caps: capabilities(excel.isSetSupported), values: true, ...(sheet !== undefined ? { sheet } : {}) }));
+  const state = excel.run((context) => readWorkbook(context, capabilities(excel.isSetSupported), { values: true, ...(sheet !== undefined ? { sheet } : {}) }));
   return { excel, state };
 }
 

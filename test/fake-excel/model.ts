@@ -2,24 +2,11 @@
 // inspect directly, without going through the Office.js-shaped proxies. No Node APIs: it also runs
 // in a page.
 import { a1, parseA1, type CellValue } from "../../src/workbook/grid";
-import { displayValue } from "../../src/workbook/read/cells";
+import { CellGrid, type FillOptions, type GridCell, type GridRect, type Scalar } from "../fakes/cellGrid";
 
-export type Scalar = string | number | boolean;
-
-export interface FakeRect {
-  r0: number;
-  c0: number;
-  r1: number;
-  c1: number;
-}
-
-export interface FakeCell {
-  /** What the cell shows; a formula cell shows its formula text (the fake does not calculate). */
-  value: Scalar | null;
-  /** Set when Excel would have parsed the entry as a formula. */
-  formula?: string;
-  numberFormat: string;
-}
+export type { Scalar };
+export type FakeRect = GridRect;
+export type FakeCell = GridCell;
 
 export interface FakeStyle {
   range: string;
@@ -42,6 +29,13 @@ export interface FakeChart {
   seriesBy: string;
   title?: string;
   position?: [string, string];
+  /** Each point shows its value (`dataLabels.showValue`). */
+  showValues?: boolean;
+  valueAxisTitle?: string;
+  /** `axes.categoryAxis.reversePlotOrder`. */
+  categoriesReversed?: boolean;
+  /** Series (0-based) whose fill was cleared. */
+  unfilledSeries?: number[];
 }
 
 export interface FakeValidation {
@@ -61,13 +55,15 @@ export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
 let sheetCounter = 0;
 
-export class FakeSheet {
+export class FakeSheet extends CellGrid {
   readonly id: string;
   name: string;
   visibility: Visibility = "Visible";
-  /** Sparse rows of cells; undefined = empty. */
-  readonly rows: Array<Array<FakeCell | undefined> | undefined> = [];
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points set by the add-in, by 0-based row. */
+  readonly rowHeights = new Map<number, number>();
+  /** Manual page breaks: the 0-based rows a new printed page starts at. */
+  readonly pageBreaks: number[] = [];
   readonly merges: string[] = [];
   readonly styles: FakeStyle[] = [];
   readonly tables: FakeTable[] = [];
@@ -79,33 +75,10 @@ export class FakeSheet {
   frozenColumns = 0;
 
   constructor(name: string) {
+    super();
     sheetCounter += 1;
     this.id = `{FAKE-SHEET-${sheetCounter}}`;
     this.name = name;
-  }
-
-  cellAt(row: number, col: number): FakeCell | undefined {
-    return this.rows[row]?.[col];
-  }
-
-  /** The cell at an A1 address (a blank General cell when empty). */
-  cell(address: string): FakeCell {
-    const { row, col } = parseA1(address);
-    return this.cellAt(row, col) ?? { value: null, numberFormat: "General" };
-  }
-
-  private ensure(row: number, col: number): FakeCell {
-    let r = this.rows[row];
-    if (!r) {
-      r = [];
-      this.rows[row] = r;
-    }
-    let c = r[col];
-    if (!c) {
-      c = { value: null, numberFormat: "General" };
-      r[col] = c;
-    }
-    return c;
   }
 
   /**
@@ -138,40 +111,6 @@ export class FakeSheet {
     c.value = null;
   }
 
-  setFormat(row: number, col: number, format: string): void {
-    this.ensure(row, col).numberFormat = format;
-  }
-
-  /** Bounding box of the cells holding a value (or a non-General format unless valuesOnly); undefined when empty. */
-  usedRect(valuesOnly = false): FakeRect | undefined {
-    let r0 = Infinity;
-    let c0 = Infinity;
-    let r1 = -1;
-    let c1 = -1;
-    this.rows.forEach((row, r) => {
-      row?.forEach((cell, c) => {
-        if (!cell) return;
-        if (cell.value === null && (valuesOnly || cell.numberFormat === "General")) return;
-        r0 = Math.min(r0, r);
-        r1 = Math.max(r1, r);
-        c0 = Math.min(c0, c);
-        c1 = Math.max(c1, c);
-      });
-    });
-    return r1 < 0 ? undefined : { r0, c0, r1, c1 };
-  }
-
-  /** Values of a rectangle, blanks as "" as Office.js returns them. */
-  valuesOf(rect: FakeRect): Scalar[][] {
-    const out: Scalar[][] = [];
-    for (let r = rect.r0; r <= rect.r1; r++) {
-      const row: Scalar[] = [];
-      for (let c = rect.c0; c <= rect.c1; c++) row.push(this.cellAt(r, c)?.value ?? "");
-      out.push(row);
-    }
-    return out;
-  }
-
   formatsOf(rect: FakeRect): string[][] {
     const out: string[][] = [];
     for (let r = rect.r0; r <= rect.r1; r++) {
@@ -196,13 +135,9 @@ export class FakeSheet {
   }
 }
 
-export interface AddSheetOptions {
-  numberFormats?: string[][];
+export interface AddSheetOptions extends FillOptions {
   tables?: FakeTable[];
   visibility?: Visibility;
-  /** Row and column of rows[0][0], 0-based (default A1). */
-  originRow?: number;
-  originCol?: number;
 }
 
 export interface Selection {
@@ -241,15 +176,7 @@ export class FakeWorkbook {
   /** Adds a sheet filled with rows (CellValue errors become their "#…" text); strings starting "=" are entered as formulas. */
   addSheet(name: string, rows: CellValue[][] = [], opts: AddSheetOptions = {}): FakeSheet {
     const sheet = new FakeSheet(name);
-    const r0 = opts.originRow ?? 0;
-    const c0 = opts.originCol ?? 0;
-    rows.forEach((row, r) =>
-      row.forEach((v, c) => {
-        const fmt = opts.numberFormats?.[r]?.[c];
-        if (fmt) sheet.setFormat(r0 + r, c0 + c, fmt);
-        if (v !== null) sheet.enter(r0 + r, c0 + c, typeof v === "object" ? displayValue(v) : v);
-      }),
-    );
+    sheet.fill(rows, opts);
     sheet.tables.push(...(opts.tables ?? []));
     if (opts.visibility) sheet.visibility = opts.visibility;
     this.sheets.push(sheet);
@@ -341,6 +268,7 @@ export function sheetSnapshot(s: FakeSheet): unknown {
     visibility: s.visibility,
     cells,
     columnWidths: [...s.columnWidths.entries()],
+    rowHeights: [...s.rowHeights.entries()],
     merges: [...s.merges],
     styles: s.styles.map((x) => ({ ...x })),
     tables: s.tables.map((t) => ({ ...t })),

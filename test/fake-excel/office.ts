@@ -5,7 +5,7 @@
 // delivers nothing (ResponsePayloadSizeLimitExceeded). No Node APIs. README.md lists each
 // behaviour with the documentation it follows.
 import { a1, parseA1 } from "../../src/workbook/grid";
-import { FakeSheet, FakeWorkbook, type FakeEventRegistration, type FakeRect, type FakeSheetEvent, type FakeTable, type Scalar, type Visibility } from "./model";
+import { FakeSheet, FakeWorkbook, type FakeChart, type FakeEventRegistration, type FakeRect, type FakeSheetEvent, type FakeTable, type Scalar, type Visibility } from "./model";
 
 export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 
@@ -15,6 +15,7 @@ export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
  */
 export const MEMBER_SETS = {
   "Excel.Worksheet.getRangeByIndexes": "1.7",
+  "Excel.ChartAxis.reversePlotOrder (set)": "1.7",
   "Excel.Worksheet.freezePanes": "1.7",
   "Excel.Worksheet.onChanged": "1.7",
   "Excel.WorksheetCollection.onAdded": "1.7",
@@ -26,8 +27,10 @@ export const MEMBER_SETS = {
   "Excel.Worksheet.visibility (set)": "1.2",
   "Excel.Range.merge": "1.2",
   "Excel.RangeFormat.columnWidth (set)": "1.2",
+  "Excel.RangeFormat.rowHeight (set)": "1.2",
   "Excel.Range.dataValidation": "1.8",
   "Excel.Worksheet.pageLayout": "1.9",
+  "Excel.Worksheet.horizontalPageBreaks": "1.9",
   "Excel.Worksheet.customProperties": "1.12",
 } as const;
 
@@ -497,6 +500,19 @@ export class FakeWorksheet extends FakeProxy {
     return (this.propsProxy ??= new FakeCustomPropertyCollection(this.ctx, () => this.sheet()));
   }
 
+  /** PageBreakCollection.add: "Adds a page break before the top-left cell of the range specified." */
+  get horizontalPageBreaks(): { add: (range: string | FakeRange) => void } {
+    this.ctx.requireSet("Excel.Worksheet.horizontalPageBreaks");
+    return {
+      add: (range) =>
+        this.ctx.enqueue({ addPageBreak: typeof range === "string" ? range : "range" }, () => {
+          const row = typeof range === "string" ? parseRangeAddress(range).r0 : range.resolve().rect.r0;
+          const sheet = this.sheet();
+          if (!sheet.pageBreaks.includes(row)) sheet.pageBreaks.push(row);
+        }),
+    };
+  }
+
   get pageLayout(): FakePageLayoutProxy {
     this.ctx.requireSet("Excel.Worksheet.pageLayout");
     return (this.layoutProxy ??= new FakePageLayoutProxy(this.ctx, () => this.sheet()));
@@ -740,6 +756,10 @@ export class FakeRange extends FakeProxy {
         for (let c = rect.c0; c <= rect.c1; c++) sheet.columnWidths.set(c, value as number);
         return;
       }
+      if (property === "rowHeight") {
+        for (let r = rect.r0; r <= rect.r1; r++) sheet.rowHeights.set(r, value as number);
+        return;
+      }
       sheet.styles.push({ range: rectAddress(rect), property, value });
     });
   }
@@ -773,6 +793,11 @@ export class FakeRangeFormat {
   set columnWidth(v: number) {
     this.ctx.requireSet("Excel.RangeFormat.columnWidth (set)");
     this.range.style("columnWidth", v);
+  }
+  set rowHeight(v: number) {
+    this.ctx.requireSet("Excel.RangeFormat.rowHeight (set)");
+    if (!(v >= 0 && v <= 409)) throw new FakeOfficeError("InvalidArgument", `A row height is 0 to 409 points, not ${v}.`);
+    this.range.style("rowHeight", v);
   }
   set horizontalAlignment(v: string) {
     this.range.style("horizontalAlignment", v);
@@ -859,24 +884,74 @@ export class FakeChartCollection {
   ) {}
 
   /** seriesBy "Auto" is recorded as "Columns", what Excel on the web does with it. */
-  add(type: string, source: FakeRange, seriesBy = "Auto"): { title: { text: string }; setPosition: (start: string, end: string) => void } {
+  add(type: string, source: FakeRange, seriesBy = "Auto") {
     const ctx = this.ctx;
-    let chart: { type: string; source: string; seriesBy: string; title?: string; position?: [string, string] } | undefined;
+    let chart: FakeChart | undefined;
     ctx.enqueue({ addChart: type, seriesBy }, () => {
       if (!["Auto", "Columns", "Rows"].includes(seriesBy)) throw new FakeOfficeError("InvalidArgument", `seriesBy must be Auto, Columns or Rows, not ${seriesBy}.`);
       chart = { type, source: rectAddress(source.resolve().rect), seriesBy: seriesBy === "Auto" ? "Columns" : seriesBy };
       this.sheet().charts.push(chart);
     });
+    const notLoaded = (what: string) => new FakeOfficeError("PropertyNotLoaded", `${what} is not loaded.`);
+    const seriesCount = (c: FakeChart): number => {
+      const rect = parseRangeAddress(c.source);
+      // Series by columns: every column after the category column is one.
+      return c.seriesBy === "Rows" ? rect.r1 - rect.r0 : rect.c1 - rect.c0;
+    };
     return {
       title: {
         set text(t: string) {
           ctx.enqueue({ chartTitle: t }, () => chart && (chart.title = t));
         },
         get text(): string {
-          throw new FakeOfficeError("PropertyNotLoaded", "chart title is not loaded.");
+          throw notLoaded("chart title");
         },
       },
       setPosition: (start: string, end: string) => ctx.enqueue({ setPosition: [start, end] }, () => chart && (chart.position = [start, end])),
+      dataLabels: {
+        set showValue(on: boolean) {
+          ctx.enqueue({ chartDataLabels: on }, () => chart && (chart.showValues = on));
+        },
+        get showValue(): boolean {
+          throw notLoaded("dataLabels.showValue");
+        },
+      },
+      axes: {
+        valueAxis: {
+          title: {
+            set text(t: string) {
+              ctx.enqueue({ valueAxisTitle: t }, () => chart && (chart.valueAxisTitle = t));
+            },
+            get text(): string {
+              throw notLoaded("axis title");
+            },
+          },
+        },
+        categoryAxis: {
+          set reversePlotOrder(on: boolean) {
+            ctx.requireSet("Excel.ChartAxis.reversePlotOrder (set)");
+            ctx.enqueue({ reversePlotOrder: on }, () => chart && (chart.categoriesReversed = on));
+          },
+          get reversePlotOrder(): boolean {
+            throw notLoaded("reversePlotOrder");
+          },
+        },
+      },
+      series: {
+        getItemAt: (index: number) => ({
+          format: {
+            fill: {
+              clear: () =>
+                ctx.enqueue({ clearSeriesFill: index }, () => {
+                  if (!chart) return;
+                  // ChartSeriesCollection.getItemAt: "Retrieves a series based on its position in the collection."
+                  if (index < 0 || index >= seriesCount(chart)) throw new FakeOfficeError("ItemNotFound", `The chart has no series ${index}.`);
+                  chart.unfilledSeries = [...(chart.unfilledSeries ?? []), index];
+                }),
+            },
+          },
+        }),
+      },
     };
   }
 }

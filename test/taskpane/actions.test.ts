@@ -1,4 +1,4 @@
-import { errorDetail, goToCell, insertRules, loadOverview, removeResults, runMessage, runRating, type PaneContext } from "../../src/taskpane/actions";
+import { errorDetail, goToCell, insertRules, runButtonLabel, loadOverview, removeResults, runMessage, runRating, type PaneContext } from "../../src/taskpane/actions";
 import { INITIAL_STATE, paneReducer, type PaneEvent, type PaneState } from "../../src/taskpane/state";
 import { translator } from "../../src/taskpane/strings";
 import { ERROR_AT_E7, HostDouble } from "./doubles";
@@ -63,7 +63,19 @@ describe("pane actions", () => {
     });
     expect(runMessage({ ok: true, issues: [warning], sheetsWritten: ["a", "b", "c"], notices: [] }, t)).toEqual({
       intent: "warning",
-      text: "计算完成：已写入 3 张结果表，另有 1 条提示。",
+      text: "计算完成：已写入 3 张结果表，另有 1 条警告，见“校验报告”表。",
+    });
+  });
+
+  it("speaks of the rated copy to download, not of sheets written, where the host rates a file", () => {
+    const t = translator("zh-CN");
+    expect(runMessage({ ok: false, issues: [ERROR_AT_E7], sheetsWritten: [], notices: [] }, t, true)).toEqual({
+      intent: "error",
+      text: "发现 1 个错误，未生成评定结果。请在 Excel 或 WPS 中按下面列出的单元格改正工作簿，保存后重新选择该文件。",
+    });
+    expect(runMessage({ ok: true, issues: [], sheetsWritten: ["a", "b"], notices: [] }, t, true)).toEqual({
+      intent: "success",
+      text: "评定完成：结果工作簿含 2 张结果表。点击“下载评定结果”保存。",
     });
   });
 
@@ -77,11 +89,13 @@ describe("pane actions", () => {
     expect(host.calls.map((c) => c.method)).toEqual(["run"]);
   });
 
-  it("inserts the rules sheet of the chosen preset and names it in the message", async () => {
+  it("inserts the rules sheet of the chosen preset and names it in the message, with the rating button as it reads", async () => {
     const host = new HostDouble();
     const { ctx, state } = context(host);
-    await insertRules(ctx, "service-zones-2016");
+    await insertRules(ctx, "service-zones-2016", runButtonLabel(false, ctx.t));
     expect(host.calls[0]).toEqual({ method: "insertRulesSheet", args: ["service-zones-2016", "zh-CN"] });
+    expect(state().message?.text).toBe("已插入规则表“评定规则”。修改其中的权重和标准后点击“计算”。");
+    await insertRules(ctx, "service-zones-2016", runButtonLabel(true, ctx.t));
     expect(state().message?.text).toBe("已插入规则表“评定规则”。修改其中的权重和标准后点击“重新计算”。");
   });
 

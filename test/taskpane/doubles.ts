@@ -1,9 +1,9 @@
 // A hand-written RatingHost and a small hand-made result, for the pane's tests.
-import type { RatingHost, RunOptions, RunOutcome, SheetChange, StopWatching, WorkbookOverview } from "../../src/excel/host";
+import type { RatingHost, RunOptions, RunOutcome, SheetChange, StopWatching, WorkbookOverview } from "../../src/host/host";
 import { getPreset } from "../../src/engine/presets";
 import type { Issue, RatingResult, ZoneResult } from "../../src/engine/types";
 import type { Locale } from "../../src/i18n/locale";
-import type { RatingInput, SheetWritten } from "../../src/excel/host";
+import type { RatingInput, SheetWritten } from "../../src/host/host";
 import type { RobustnessResult } from "../../src/engine/robustness";
 
 export function zone(name: string, rank: number, stars: number, prevStars: number | null, starStatus: ZoneResult["starStatus"]): ZoneResult {

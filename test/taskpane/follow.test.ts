@@ -1,4 +1,4 @@
-import type { SheetChange, SheetInfo } from "../../src/excel/host";
+import type { SheetChange, SheetInfo } from "../../src/host/host";
 import { affectsResults, SETTLE_MS, watchedSheets, WorkbookFollower } from "../../src/taskpane/follow";
 import { overview } from "./doubles";
 

@@ -2,7 +2,8 @@
 // pause, the switch kept per workbook, and how it shows all that.
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { renderToStaticMarkup } from "react-dom/server";
-import { documentSettings, sessionSettings, type PaneSettings } from "../../src/excel/settings";
+import { documentSettings } from "../../src/excel/settings";
+import { sessionSettings, type PaneSettings } from "../../src/host/settings";
 import { followEdits, runRating, setAutoRecompute, type PaneContext } from "../../src/taskpane/actions";
 import { FollowEdits } from "../../src/taskpane/components/FollowEdits";
 import { SETTLE_MS, WorkbookFollower } from "../../src/taskpane/follow";

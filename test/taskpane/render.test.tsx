@@ -68,7 +68,7 @@ describe("ProblemList", () => {
     const markup = html(<ProblemList issues={[warning, ERROR_AT_E7]} t={translator("zh-CN")} onGoTo={() => undefined} />);
     const links = [...markup.matchAll(/<button[^>]*data-testid="problem-link"[^>]*>([^<]*)</g)].map((m) => m[1]);
     expect(links).toEqual(["定位到 指标数据!E7"]);
-    expect(testIdText(markup, "problem-count")).toBe("1 个错误，1 条提示");
+    expect(testIdText(markup, "problem-count")).toBe("1 个错误，1 条警告");
     expect(text(markup)).toContain("E7 不是数字");
   });
 

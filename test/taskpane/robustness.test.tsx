@@ -3,7 +3,7 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { analyseRobustness } from "../../src/engine/robustness";
 import { RobustnessChart } from "../../src/taskpane/components/RobustnessChart";
-import { RobustnessPanel } from "../../src/taskpane/components/RobustnessPanel";
+import { chartZones, RobustnessPanel } from "../../src/taskpane/components/RobustnessPanel";
 import { RobustnessCancelled, startRobustness, type WorkerPort } from "../../src/taskpane/robustnessClient";
 import { runRobustnessJob } from "../../src/taskpane/robustnessJob";
 import type { RobustnessReply, RobustnessRequest } from "../../src/taskpane/robustnessProtocol";
@@ -74,12 +74,33 @@ function html(element: ReactElement): string {
 describe("RobustnessPanel", () => {
   it("offers the settings with their defaults and says that stars do not move with weights", () => {
     const t = translator("zh-CN");
-    const markup = html(<RobustnessPanel ctx={{ host: new HostDouble(), locale: "zh-CN", t, dispatch: () => undefined }} presetId="henan-2013" sheet={undefined} disabled={false} />);
+    const markup = html(<RobustnessPanel ctx={{ host: new HostDouble(), locale: "zh-CN", t, dispatch: () => undefined }} presetId="henan-2013" sheet={undefined} disabled={false} dataVersion={0} runButton={t("buttonRun")} />);
     expect(markup).toContain(t("robustnessStarsNote"));
     expect(markup).toMatch(/<option value="10000" selected="">10,000 次<\/option>/);
     expect(markup).toMatch(/data-testid="robustness-share"[^>]*value="20"|value="20"[^>]*data-testid="robustness-share"/);
     expect(markup).toContain(t("robustnessRun"));
     expect(markup).not.toContain('data-testid="robustness-result"');
+  });
+});
+
+describe("the zones the pane's chart draws", () => {
+  // Two awards: the top 5 by composite and the top 3 by the y points, exclusive, so the second's winners sit far down the ranking.
+  const zones = Array.from({ length: 60 }, (_, i) => zone(`区${i}`, { ...ON_GATE, fai: 100 - i, outCap: i < 10 ? 1 : i }));
+  const r = rules([dim("x", 80, [ind("fai", 1, "minmax")]), dim("y", 20, [ind("outCap", 1, "minmax")])], {
+    awards: [topAward("top5", 5, { kind: "composite" }), topAward("ylead", 3, { kind: "dimensions", dimensions: ["y"] })],
+  });
+  const result = analyseRobustness(table(zones), r, { runs: 300, seed: 3, weightShare: 0.2, varyMethods: false });
+
+  it("are the leaders, every winner and every zone close to an award, in rank order", () => {
+    const drawn = chartZones(result);
+    const winners = result.zones.filter((z) => z.awards.length > 0);
+    // The y award's winners rank far below the top 30 the chart used to stop at.
+    expect(Math.max(...winners.map((z) => z.rank))).toBeGreaterThan(30);
+    for (const w of winners) expect(drawn).toContainEqual(w);
+    for (const a of result.awards) for (const c of a.close) expect(drawn.map((z) => z.zone)).toContain(c.zone);
+    expect(drawn.slice(0, 10)).toEqual(result.zones.slice(0, 10));
+    expect(drawn.map((z) => z.rank)).toEqual([...drawn.map((z) => z.rank)].sort((a, b) => a - b));
+    expect(drawn.length).toBeLessThan(result.zones.length);
   });
 });
 

@@ -20,6 +20,16 @@ describe("pane state", () => {
     expect(targetSheet(state)).toBe("Sheet2");
   });
 
+  it("forgets the picked sheet, the results and the message of the file before when another file is chosen", () => {
+    let state = paneReducer(INITIAL_STATE, { type: "overviewLoaded", overview: overview() });
+    state = paneReducer(state, { type: "sheetChosen", sheet: "Sheet2" });
+    state = paneReducer(state, { type: "runFinished", outcome: { ok: true, issues: [], sheetsWritten: ["星级评定"], notices: [] }, message: { intent: "success", text: "done" } });
+    state = paneReducer(state, { type: "fileChosen" });
+    expect(state.outcome).toBeUndefined();
+    expect(state.message).toBeUndefined();
+    expect(targetSheet(state)).toBe("指标数据");
+  });
+
   it("falls back to the first user sheet with an indicator header when the overview could not read its zones", () => {
     const sheets = [
       { name: "星级评定", id: "{STARS}", ownedByAddin: true, hasIndicatorTable: true, tables: [], role: "result" as const },

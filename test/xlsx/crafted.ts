@@ -1,8 +1,9 @@
 // Crafted inputs, generated at test time (none is committed): zip bombs in every part the reader
 // parses, a zip of tens of thousands of entries, cells scattered just inside every stray-cell gap,
 // a table of 1,048,575 zones, a rules file nested a million arrays deep. Each says what the run
-// must answer: the code, and the part or sheet it names. The tests (test/xlsx/limits.test.ts,
-// test/cli/hostile.test.ts) and the benchmark (bench/hostile.bench.ts) share them.
+// must answer: the code, the part or sheet it names, and its words. The tests (test/xlsx/limits.test.ts,
+// test/cli/hostile.test.ts, test/web/fileHost.test.ts) and the benchmark (bench/hostile.bench.ts)
+// share them.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeFileSync } from "node:fs";
@@ -11,7 +12,8 @@ import { constants, crc32, deflateRawSync } from "node:zlib";
 import { a1 } from "../../src/workbook/grid";
 import { STRAY_COL_GAP, STRAY_ROW_GAP } from "../../src/xlsx/read";
 import { storedEntry, zipArchive, type ZipEntry } from "../cli/fixtures";
-import { HEADER, zones } from "../corpus/cases";
+import { zones } from "../corpus/cases";
+import { HEADER } from "../corpus/header";
 import { largeRow } from "../corpus/large";
 
 const GiB = 1024 * 1024 * 1024;
@@ -50,12 +52,8 @@ function deflated(name: string, pieces: ReadonlyArray<{ data: Buffer; times?: nu
 async function withParts(base: Buffer, parts: Record<string, ZipEntry>, added: ZipEntry[] = [], understate?: string): Promise<Buffer> {
   const zip = await JSZip.loadAsync(base);
   const entries: ZipEntry[] = [];
-  for (const [name, file] of Object.entries(zip.files)) {
-    if (file.dir) continue;
-    const entry = parts[name] ?? deflated(name, [{ data: await file.async("nodebuffer") }]);
-    entries.push(name === understate ? { ...entry, size: 64 * 1024 } : entry);
-  }
-  return zipArchive([...entries, ...added]);
+  for (const [name, file] of Object.entries(zip.files)) if (!file.dir) entries.push(parts[name] ?? deflated(name, [{ data: await file.async("nodebuffer") }]));
+  return zipArchive([...entries, ...added].map((entry) => (entry.name === understate ? { ...entry, size: 64 * 1024 } : entry)));
 }
 
 /**
@@ -63,7 +61,11 @@ async function withParts(base: Buffer, parts: Record<string, ZipEntry>, added: Z
  * its root when not given), compressed as tightly as deflate goes.
  */
 async function inflatedPart(base: Buffer, name: string, filler: string, bytes: number, within?: string): Promise<ZipEntry> {
-  const xml = await (await JSZip.loadAsync(base)).file(name)!.async("string");
+  return inflatedXml(name, await (await JSZip.loadAsync(base)).file(name)!.async("string"), filler, bytes, within);
+}
+
+/** inflatedPart for a part of this XML. */
+function inflatedXml(name: string, xml: string, filler: string, bytes: number, within?: string): ZipEntry {
   const end = within === undefined ? xml.lastIndexOf("</") : xml.indexOf(`</${within}>`);
   const unit = Buffer.from(filler.repeat(Math.ceil((1024 * 1024) / filler.length)));
   return deflated(name, [{ data: Buffer.from(xml.slice(0, end)) }, { data: unit, times: Math.ceil(bytes / unit.length) }, { data: Buffer.from(xml.slice(end)) }], 9);
@@ -80,6 +82,15 @@ const SHARED = "<si><t>甲区产业集聚区</t></si>";
 async function bomb(part: string, filler: string, understated = false, within?: string): Promise<Buffer> {
   const base = await baseWorkbook();
   return withParts(base, { [part]: await inflatedPart(base, part, filler, GiB, within) }, [], understated ? part : undefined);
+}
+
+/**
+ * The base workbook with a relationships part added, inflating to 1 GiB: a drawing's, which the
+ * writer follows to the parts only a replaced sheet used, though the reader reads no drawing.
+ */
+async function addedRelsBomb(part: string, understated: boolean): Promise<Buffer> {
+  const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  return withParts(await baseWorkbook(), {}, [inflatedXml(part, xml, COMMENT, GiB)], understated ? part : undefined);
 }
 
 /**
@@ -122,6 +133,15 @@ export async function largeTable(rows: number): Promise<Buffer> {
   return withParts(await baseWorkbook(), { "xl/worksheets/sheet1.xml": deflated("xl/worksheets/sheet1.xml", pieces) });
 }
 
+/** What the message must say, in words, for each code (zh-CN). */
+export const WORDS: Record<string, RegExp> = {
+  SHEET_TOO_SCATTERED: /工作表“指标数据”中有内容的单元格只有 1,265 个，却零散分布在 A1:XER1048053 中.*请删除远离指标表的零散单元格/,
+  XLSX_ZIP_BOMB: /(压缩比达 \d+:1.*“压缩炸弹”|比文件目录中记录的大小（65,536 字节）还大).*未读取/,
+  XLSX_TOO_MANY_PARTS: /中的压缩部件超过 10,000 个.*未读取/,
+  TABLE_TOO_LARGE: /工作表“指标数据”的数据超过 200,000 行：本工具一次最多评定 200,000 个集聚区/,
+  RULES_FILE_UNREADABLE: /无法读取规则文件“.*deep\.json”：它大于 1 MB.*它不是规则文件/,
+};
+
 /** What a run on a crafted input must answer. */
 export interface Expected {
   code: string;
@@ -151,6 +171,7 @@ function workbookInput(name: string, file: string, build: () => Promise<Buffer>,
 }
 
 const SHEET = "xl/worksheets/sheet1.xml";
+const DRAWING_RELS = "xl/drawings/_rels/drawing1.xml.rels";
 
 export const CRAFTED: readonly CraftedInput[] = [
   workbookInput("cells chained just inside every stray-cell gap (35 KB)", "scattered.xlsx", scattered, { code: "SHEET_TOO_SCATTERED", sheet: "指标数据" }),
@@ -162,6 +183,9 @@ export const CRAFTED: readonly CraftedInput[] = [
     workbookInput(`${part} inflating to 1 GiB`, "part-bomb.xlsx", () => bomb(part, COMMENT), { code: "XLSX_ZIP_BOMB", part }),
     workbookInput(`${part} inflating to 1 GiB, its size understated`, "part-bomb-understated.xlsx", () => bomb(part, COMMENT, true), { code: "XLSX_ZIP_BOMB", part }),
   ]),
+  ...[false, true].map((understated) =>
+    workbookInput(`a drawing's relationships inflating to 1 GiB${understated ? ", their size understated" : ""}`, "rels-bomb.xlsx", () => addedRelsBomb(DRAWING_RELS, understated), { code: "XLSX_ZIP_BOMB", part: DRAWING_RELS }),
+  ),
   workbookInput("60,000 zip entries", "entries.xlsx", manyEntries, { code: "XLSX_TOO_MANY_PARTS" }),
   workbookInput("a valid table of 1,048,575 zones", "zones-1048575.xlsx", () => largeTable(1_048_575), { code: "TABLE_TOO_LARGE", sheet: "指标数据" }),
   {

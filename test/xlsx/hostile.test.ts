@@ -10,8 +10,10 @@ import { rate } from "../../src/engine";
 import { buildResultPlans } from "../../src/workbook/plan/results";
 import { prepareRun } from "../../src/workbook/read/prepare";
 import { readXlsxWorkbook } from "../../src/xlsx/read";
-import { takenSheetNames, writeResultXlsx } from "../../src/xlsx/write";
-import { HEADER, zones } from "../corpus/cases";
+import { takenSheetNames } from "../../src/xlsx/write";
+import { writeResultXlsx } from "../../src/xlsx/writeFile";
+import { zones } from "../corpus/cases";
+import { HEADER } from "../corpus/header";
 
 const dir = mkdtempSync(join(tmpdir(), "xlsx-hostile-"));
 

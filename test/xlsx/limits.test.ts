@@ -15,8 +15,9 @@ import { READ_LIMITS, WorkbookLimitError, type ReadLimits } from "../../src/xlsx
 import { openPackage } from "../../src/xlsx/package";
 import { readKindedSheets, readXlsxWorkbook } from "../../src/xlsx/read";
 import { verifiedSheetKinds } from "../../src/xlsx/sheets";
-import { writeResultXlsx } from "../../src/xlsx/write";
-import { HEADER, zones } from "../corpus/cases";
+import { writeResultXlsx } from "../../src/xlsx/writeFile";
+import { zones } from "../corpus/cases";
+import { HEADER } from "../corpus/header";
 import { baseWorkbook, CRAFTED, largeTable } from "./crafted";
 
 const dir = mkdtempSync(join(tmpdir(), "xlsx-limits-"));

@@ -4,87 +4,25 @@
 // defined name scoped to a sheet, print titles, a second user sheet after the data).
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rate } from "../../src/engine";
 import { buildResultPlans } from "../../src/workbook/plan/results";
 import { prepareRun } from "../../src/workbook/read/prepare";
-import { resolveTarget, relsPathOf } from "../../src/xlsx/package";
 import { readXlsxWorkbook } from "../../src/xlsx/read";
-import { writeResultXlsx } from "../../src/xlsx/write";
+import { writeResultXlsx } from "../../src/xlsx/writeFile";
 import { xmlElements } from "../../src/xlsx/xmlEdit";
-import { HEADER, zones } from "../corpus/cases";
+import { zones } from "../corpus/cases";
+import { HEADER } from "../corpus/header";
+import { packageProblems, parts } from "./packageCheck";
 
-const WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const dir = mkdtempSync(join(tmpdir(), "xlsx-package-"));
 
 async function rateFile(input: string, out: string): Promise<void> {
   const book = await readXlsxWorkbook(input);
   const prepared = prepareRun(book.grids, { sheet: "指标数据", locale: "zh-CN" });
   await writeResultXlsx(buildResultPlans(rate(prepared.table!, prepared.rules!), prepared.issues, "zh-CN"), { input: input, outPath: out });
-}
-
-async function parts(file: string): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const out = new Map<string, string>();
-  for (const [name, f] of Object.entries(zip.files)) if (!f.dir) out.set(name.replace(/^\//, ""), await f.async("string"));
-  return out;
-}
-
-/** Every problem Excel would repair, as text (empty when the package is sound). */
-async function packageProblems(file: string): Promise<string[]> {
-  const p = await parts(file);
-  const problems: string[] = [];
-  const types = xmlElements(p.get("[Content_Types].xml")!);
-  const overrides = new Set(types.filter((e) => e.name === "Override").map((e) => (e.attrs.PartName ?? "").replace(/^\//, "")));
-  const defaults = new Set(types.filter((e) => e.name === "Default").map((e) => (e.attrs.Extension ?? "").toLowerCase()));
-  for (const name of p.keys()) {
-    if (name === "[Content_Types].xml") continue;
-    const ext = name.split(".").pop()!.toLowerCase();
-    if (!overrides.has(name) && !defaults.has(ext)) problems.push(`${name} has no content type`);
-  }
-  for (const o of overrides) if (!p.has(o)) problems.push(`content type for a missing part ${o}`);
-  const contentType = new Map(types.filter((e) => e.name === "Override").map((e) => [(e.attrs.PartName ?? "").replace(/^\//, ""), e.attrs.ContentType]));
-  for (const [name, xml] of p) {
-    if (!name.endsWith(".rels")) continue;
-    const source = name.replace(/_rels\/([^/]+)\.rels$/, "$1");
-    for (const r of xmlElements(xml).filter((e) => e.name === "Relationship" && e.attrs.TargetMode !== "External")) {
-      const target = resolveTarget(source === name ? "" : source, r.attrs.Target ?? "");
-      if (!p.has(target)) problems.push(`${name} points at a missing part ${target}`);
-    }
-  }
-  const workbook = p.get("xl/workbook.xml")!;
-  const els = xmlElements(workbook);
-  const sheets = els.filter((e) => e.name === "sheet");
-  const rels = new Map(xmlElements(p.get(relsPathOf("xl/workbook.xml"))!).filter((e) => e.name === "Relationship").map((e) => [e.attrs.Id, e.attrs.Target]));
-  const ids = sheets.map((s) => s.attrs.sheetId);
-  if (new Set(ids).size !== ids.length) problems.push(`sheetIds repeat: ${ids.join(",")}`);
-  const names = sheets.map((s) => (s.attrs.name ?? "").toLowerCase());
-  if (new Set(names).size !== names.length) problems.push(`sheet names repeat: ${names.join(",")}`);
-  for (const s of sheets) {
-    const target = rels.get(s.attrs["r:id"]);
-    if (target === undefined) problems.push(`sheet ${s.attrs.name} has no relationship`);
-    else if (contentType.get(resolveTarget("xl/workbook.xml", target)) !== WORKSHEET) problems.push(`sheet ${s.attrs.name} is not typed as a worksheet`);
-  }
-  const scoped = new Set<string>();
-  for (const n of els.filter((e) => e.name === "definedName")) {
-    const local = n.attrs.localSheetId;
-    if (local !== undefined && Number(local) >= sheets.length) problems.push(`${n.attrs.name} is scoped to sheet ${local} of ${sheets.length}`);
-    const key = `${(n.attrs.name ?? "").toLowerCase()}@${local ?? "workbook"}`;
-    if (scoped.has(key)) problems.push(`defined name ${key} repeats`);
-    scoped.add(key);
-  }
-  // Every cell's style index must exist in cellXfs.
-  const styles = xmlElements(p.get("xl/styles.xml")!);
-  const cellXfs = styles.find((e) => e.name === "cellXfs")!;
-  const xfCount = styles.filter((e) => e.name === "xf" && e.parent === cellXfs).length;
-  if (Number(cellXfs.attrs.count) !== xfCount) problems.push(`cellXfs count ${cellXfs.attrs.count} for ${xfCount}`);
-  for (const [name, xml] of p) {
-    if (!name.startsWith("xl/worksheets/") || !name.endsWith(".xml")) continue;
-    for (const m of xml.matchAll(/<c\b[^>]*\ss="(\d+)"/g)) if (Number(m[1]) >= xfCount) problems.push(`${name} uses style ${m[1]} of ${xfCount}`);
-  }
-  return problems;
 }
 
 test("a rated workbook and a re-rated one are sound packages, and the input's own names keep pointing at its sheets", async () => {

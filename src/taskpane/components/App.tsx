@@ -14,16 +14,19 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from "react";
-import type { RatingHost, WorkbookOverview } from "../../excel/host";
-import type { PaneSettings } from "../../excel/settings";
+import type { RatingHost, WorkbookOverview } from "../../host/host";
+import type { PaneSettings } from "../../host/settings";
 import type { Locale } from "../../i18n/locale";
-import { goToCell, insertRules, insertSample, loadOverview, removeResults, runRating, type PaneContext } from "../actions";
+import { goToCell, insertRules, insertSample, loadOverview, removeResults, runButtonLabel, runRating, type PaneContext } from "../actions";
+import { chooseWorkbook, choosePrevious } from "../fileActions";
 import { INITIAL_STATE, paneReducer, targetSheet } from "../state";
 import { PRESETS, PRESET_IDS } from "../../engine/presets";
 import { translator, type Translate } from "../strings";
 import { useFollowEdits, useWorkbookFollower } from "../useFollowEdits";
+import { DownloadRated, PreviousFile, WorkbookFile } from "./FileControls";
 import { FollowEdits } from "./FollowEdits";
 import { ProblemList } from "./ProblemList";
+import type { WorkerPort } from "../robustnessClient";
 import { RobustnessPanel } from "./RobustnessPanel";
 import { RulesDetails } from "./RulesDetails";
 import { Summary } from "./Summary";
@@ -68,7 +71,7 @@ function PaneSection({ id, title, live, children }: { id: string; title: string;
   );
 }
 
-export function App({ host, locale, settings }: { host: RatingHost; locale: Locale; settings: PaneSettings }) {
+export function App({ host, locale, settings, createWorker }: { host: RatingHost; locale: Locale; settings: PaneSettings; createWorker?: () => WorkerPort }) {
   const styles = useStyles();
   const t = useMemo(() => translator(locale), [locale]);
   const [state, dispatch] = useReducer(paneReducer, settings, (s) => ({ ...INITIAL_STATE, autoRecompute: s.autoRecompute() }));
@@ -78,6 +81,11 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
   const { overview, outcome, busy, presetId, progress, message } = state;
   // The zone whose page the pane shows, picked in the summary's lists or in the page's own picker.
   const [zone, pickZone] = useState<string>();
+  // Where the host rates a file: the names of the files chosen, the workbook's and last year's.
+  const files = host.files;
+  const [chosen, setChosen] = useState<{ workbook?: string; previous?: string }>({});
+  // A file's results are a download: a choice that changes them rates again, so the download always matches what the pane shows.
+  const rerunFile = files !== undefined && chosen.workbook !== undefined;
 
   useEffect(() => {
     void loadOverview(ctx, undefined);
@@ -86,9 +94,9 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
   const choosePreset = useCallback(
     (id: string) => {
       dispatch({ type: "presetChosen", presetId: id });
-      void loadOverview(ctx, id);
+      void (rerunFile ? runRating(ctx, id, state.sheet) : loadOverview(ctx, id));
     },
-    [ctx],
+    [ctx, rerunFile, state.sheet],
   );
 
   const userSheets = overview?.sheets.filter((s) => !s.ownedByAddin) ?? [];
@@ -97,6 +105,9 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
   const rules = overview?.rules;
   const rulesName = rules ? (locale === "zh-CN" ? rules.nameZh : rules.nameEn) : "";
   const issues = outcome?.issues ?? overview?.issues ?? [];
+  const runButton = runButtonLabel(outcome !== undefined, t);
+  // A new rating, or edits heard since, make an earlier robustness analysis one of other data.
+  const dataVersion = useMemo(() => ({ outcome, changes: state.changesHeard }), [outcome, state.changesHeard]);
 
   return (
     <main className={styles.root} aria-busy={busy}>
@@ -125,12 +136,34 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
 
       {overview && (
         <PaneSection id="data" title={t("sectionData")}>
-          <Body1 data-testid="indicator-sheet">
-            {sheet ? t("indicatorSheetFound", { sheet }) : t("indicatorSheetMissing")}
-          </Body1>
+          {files && (
+            <WorkbookFile
+              name={chosen.workbook}
+              disabled={busy}
+              t={t}
+              onFile={(file) => {
+                setChosen((c) => ({ ...c, workbook: file.name }));
+                void chooseWorkbook(ctx, files, presetId, file);
+              }}
+            />
+          )}
+          {(!files || chosen.workbook !== undefined) && (
+            <Body1 data-testid="indicator-sheet">
+              {sheet ? t("indicatorSheetFound", { sheet }) : t(files ? "indicatorSheetMissingFile" : "indicatorSheetMissing")}
+            </Body1>
+          )}
           {userSheets.length > 0 ? (
             <Field label={t("indicatorSheetLabel")}>
-              <Select className={styles.picker} value={sheet ?? ""} disabled={busy} onChange={(_, data) => dispatch({ type: "sheetChosen", sheet: data.value })} data-testid="sheet-picker">
+              <Select
+                className={styles.picker}
+                value={sheet ?? ""}
+                disabled={busy}
+                onChange={(_, data) => {
+                  dispatch({ type: "sheetChosen", sheet: data.value });
+                  if (rerunFile) void runRating(ctx, presetId, data.value);
+                }}
+                data-testid="sheet-picker"
+              >
                 {!sheet && <option value="">—</option>}
                 {userSheets.map((s) => (
                   <option key={s.name} value={s.name}>
@@ -140,7 +173,7 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
               </Select>
             </Field>
           ) : (
-            <Caption1>{t("noUserSheets")}</Caption1>
+            (!files || chosen.workbook !== undefined) && <Caption1>{t("noUserSheets")}</Caption1>
           )}
           <Caption1 data-testid="zone-count">
             {sheet === overview.indicatorSheet && overview.indicatorSheet ? t("zoneCount", { count: overview.zoneCount }) : t("zoneCountOtherSheet")}
@@ -170,20 +203,26 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
       {overview && (
         <PaneSection id="actions" title={t("sectionActions")}>
           <div className={styles.buttons}>
-            <Button appearance="primary" disabled={busy} onClick={() => void runRating(ctx, presetId, sheet)} data-testid="run">
-              {outcome ? t("buttonRerun") : t("buttonRun")}
+            <Button appearance={files ? undefined : "primary"} disabled={busy || (files !== undefined && chosen.workbook === undefined)} onClick={() => void runRating(ctx, presetId, sheet)} data-testid="run">
+              {runButton}
             </Button>
-            <Button disabled={busy} onClick={() => void insertRules(ctx, presetId)}>
-              {t("buttonInsertRules")}
-            </Button>
-            <Button disabled={busy} onClick={() => void insertSample(ctx, presetId)}>
-              {t("buttonInsertSample")}
-            </Button>
-            <Button disabled={busy} onClick={() => void removeResults(ctx, presetId)}>
-              {t("buttonRemoveResults")}
-            </Button>
+            {files ? (
+              <DownloadRated files={files} disabled={busy || outcome?.ok !== true} t={t} />
+            ) : (
+              <>
+                <Button disabled={busy} onClick={() => void insertRules(ctx, presetId, runButton)}>
+                  {t("buttonInsertRules")}
+                </Button>
+                <Button disabled={busy} onClick={() => void insertSample(ctx, presetId)}>
+                  {t("buttonInsertSample")}
+                </Button>
+                <Button disabled={busy} onClick={() => void removeResults(ctx, presetId)}>
+                  {t("buttonRemoveResults")}
+                </Button>
+              </>
+            )}
           </div>
-          <FollowEdits state={state} settings={settings} t={t} onRecompute={() => void runRating(ctx, presetId, sheet)} onAutoRecompute={setAutoRecompute} />
+          {!files && <FollowEdits state={state} settings={settings} t={t} onRecompute={() => void runRating(ctx, presetId, sheet)} onAutoRecompute={setAutoRecompute} />}
         </PaneSection>
       )}
 
@@ -201,19 +240,39 @@ export function App({ host, locale, settings }: { host: RatingHost; locale: Loca
 
       {overview && (
         <PaneSection id="years" title={t("sectionYears")}>
-          <YearCycle ctx={ctx} presetId={presetId} overview={overview} outcome={outcome} disabled={busy} locale={locale} />
+          <YearCycle
+            ctx={ctx}
+            presetId={presetId}
+            overview={overview}
+            outcome={outcome}
+            disabled={busy}
+            locale={locale}
+            fileControls={
+              files && (
+                <PreviousFile
+                  name={chosen.previous}
+                  disabled={busy}
+                  t={t}
+                  onChange={(file) => {
+                    setChosen((c) => ({ ...c, previous: file?.name }));
+                    void choosePrevious(ctx, files, presetId, sheet, file, chosen.workbook !== undefined);
+                  }}
+                />
+              )
+            }
+          />
         </PaneSection>
       )}
 
       {overview && (
         <PaneSection id="robustness" title={t("robustnessTitle")}>
-          <RobustnessPanel ctx={ctx} presetId={presetId} sheet={sheet} disabled={busy} />
+          <RobustnessPanel ctx={ctx} presetId={presetId} sheet={sheet} disabled={busy || (files !== undefined && outcome?.ok !== true)} dataVersion={dataVersion} runButton={runButton} createWorker={createWorker} />
         </PaneSection>
       )}
 
       {(outcome || issues.length > 0) && (
         <PaneSection id="problems" title={t("sectionProblems")}>
-          <ProblemList issues={issues} t={t} onGoTo={(s, c) => void goToCell(ctx, s, c)} />
+          <ProblemList issues={issues} t={t} onGoTo={files ? undefined : (s, c) => void goToCell(ctx, s, c)} />
         </PaneSection>
       )}
     </main>

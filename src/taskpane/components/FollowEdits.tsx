@@ -1,5 +1,5 @@
 import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, Switch } from "@fluentui/react-components";
-import type { PaneSettings } from "../../excel/settings";
+import type { PaneSettings } from "../../host/settings";
 import { SETTLE_MS } from "../follow";
 import { resultsOutOfDate, type PaneState } from "../state";
 import type { Translate } from "../strings";

@@ -19,7 +19,8 @@ export function sortedIssues(issues: Issue[]): Issue[] {
   return [...issues.filter((i) => i.severity === "error"), ...issues.filter((i) => i.severity !== "error")];
 }
 
-export function ProblemList({ issues, t, onGoTo }: { issues: Issue[]; t: Translate; onGoTo: (sheet: string, cell: string) => void }) {
+/** Without `onGoTo` (a workbook file, no open workbook to go to) a problem's cell is named, not linked. */
+export function ProblemList({ issues, t, onGoTo }: { issues: Issue[]; t: Translate; onGoTo?: (sheet: string, cell: string) => void }) {
   const styles = useStyles();
   if (issues.length === 0) return <Caption1>{t("problemsNone")}</Caption1>;
   const errors = issues.filter((i) => i.severity === "error").length;
@@ -33,15 +34,17 @@ export function ProblemList({ issues, t, onGoTo }: { issues: Issue[]; t: Transla
               <Badge appearance="filled" size="small" color={issue.severity === "error" ? "danger" : "warning"}>
                 {t(issue.severity === "error" ? "severity_error" : "severity_warning")}
               </Badge>
-              {issue.sheet && issue.cell ? (
+              {issue.sheet && issue.cell && onGoTo ? (
                 <Link as="button" data-testid="problem-link" onClick={() => onGoTo(issue.sheet as string, issue.cell as string)}>
                   {t("problemGoTo", { sheet: issue.sheet, cell: issue.cell })}
                 </Link>
+              ) : issue.sheet && issue.cell ? (
+                <Caption1 data-testid="problem-cell">{t("problemAt", { sheet: issue.sheet, cell: issue.cell })}</Caption1>
               ) : (
                 <Caption1>{issue.sheet ?? t("problemNoCell")}</Caption1>
               )}
             </span>
-            <span>{issue.message ?? issue.code}</span>
+            <span data-testid="problem-message">{issue.message ?? issue.code}</span>
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@
 // rank-interval chart and each award's borderline and close zones; the sheet written at the end.
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import type { AwardChance, RobustnessResult } from "../../engine/robustness";
+import type { AwardChance, RobustnessResult, ZoneRobustness } from "../../engine/robustness";
 import { ROBUSTNESS_DEFAULTS } from "../../engine/robustnessSettings";
 import { errorDetail, ownWork, type PaneContext } from "../actions";
 import { formatNumber } from "../numbers";
@@ -11,8 +11,8 @@ import type { PaneMessage } from "../state";
 import { RobustnessChart } from "./RobustnessChart";
 
 const RUN_CHOICES = [1_000, ROBUSTNESS_DEFAULTS.runs, 50_000];
-/** The chart shows this many zones from the top of the nominal ranking. */
-const CHART_ZONES = 30;
+/** The chart shows the leaders of the nominal ranking besides every zone on or near an award list. */
+const CHART_LEADERS = 10;
 const MAX_SHARE_PERCENT = 95;
 
 const useStyles = makeStyles({
@@ -29,6 +29,17 @@ type Phase = "idle" | "reading" | "running" | "writing";
 interface Analysis {
   result: RobustnessResult;
   elapsedMs: number;
+  /** The data it was run on (see `dataVersion`). */
+  version: unknown;
+}
+
+/**
+ * The zones the chart draws, in rank order: the leaders, every award winner and every zone close
+ * to an award, so 十快's and 十先进's winners, far down the composite ranking, are drawn too.
+ */
+export function chartZones(result: RobustnessResult): ZoneRobustness[] {
+  const near = new Set(result.awards.flatMap((a) => [...a.stable, ...a.borderline, ...a.close].map((c) => c.zone)));
+  return result.zones.filter((z, i) => i < CHART_LEADERS || z.awards.length > 0 || near.has(z.zone));
 }
 
 function parseShare(text: string): number | undefined {
@@ -41,13 +52,17 @@ function parseSeed(text: string): number | undefined {
   return /^\d+$/.test(text.trim()) && v <= 0xffffffff ? v : undefined;
 }
 
-export function RobustnessPanel({ ctx, presetId, sheet, disabled, createWorker }: {
+export function RobustnessPanel({ ctx, presetId, sheet, disabled, dataVersion, runButton, createWorker }: {
   ctx: PaneContext;
   presetId: string;
   sheet: string | undefined;
   /** Another action of the pane is under way. */
   disabled: boolean;
-  /** Stands in for the browser's Worker in tests. */
+  /** Changes whenever the rated data may have (a new rating, edits heard): an analysis of other data is no longer shown. */
+  dataVersion: unknown;
+  /** The label the pane's rating button shows now, which messages name. */
+  runButton: string;
+  /** Makes the analysis's worker: a Blob-URL one where the page cannot load it by URL (file:// pages), a stand-in in tests. */
   createWorker?: () => WorkerPort;
 }) {
   const styles = useStyles();
@@ -62,7 +77,8 @@ export function RobustnessPanel({ ctx, presetId, sheet, disabled, createWorker }
   const [unwritten, setUnwritten] = useState(false);
   const [message, setMessage] = useState<PaneMessage>();
   const job = useRef<RobustnessRun | undefined>(undefined);
-  useEffect(() => () => job.current?.cancel(), []);
+  // A run under way is stopped when the pane closes, or when the data change (a new rating removes the sheet it would write).
+  useEffect(() => () => job.current?.cancel(), [dataVersion]);
 
   const share = parseShare(shareText);
   const seed = parseSeed(seedText);
@@ -74,7 +90,7 @@ export function RobustnessPanel({ ctx, presetId, sheet, disabled, createWorker }
       // Marked as the add-in's own work, so the pane does not take the new sheet for a user's edit.
       const written = await ownWork(ctx, () => host.writeRobustnessSheet(done.result, locale));
       setUnwritten(false);
-      const text = t("robustnessDone", { runs: n(done.result.runs), seconds: formatNumber(done.elapsedMs / 1000, locale, 1), sheet: written.sheet });
+      const text = t(host.files ? "robustnessDoneFile" : "robustnessDone", { runs: n(done.result.runs), seconds: formatNumber(done.elapsedMs / 1000, locale, 1), sheet: written.sheet });
       setMessage({ intent: "success", text: [text, ...written.notices].join(" ") });
     } catch (error) {
       setUnwritten(true);
@@ -95,7 +111,7 @@ export function RobustnessPanel({ ctx, presetId, sheet, disabled, createWorker }
       return;
     }
     if (!input.ok || !input.table || !input.rules) {
-      setMessage({ intent: "error", text: t("robustnessInputErrors", { errors: input.issues.filter((i) => i.severity === "error").length }) });
+      setMessage({ intent: "error", text: t("robustnessInputErrors", { errors: input.issues.filter((i) => i.severity === "error").length, button: runButton }) });
       setPhase("idle");
       return;
     }
@@ -107,7 +123,7 @@ export function RobustnessPanel({ ctx, presetId, sheet, disabled, createWorker }
       createWorker,
     );
     job.current = started;
-    let done: Analysis;
+    let done: Omit<Analysis, "version">;
     try {
       done = await started.done;
     } catch (error) {
@@ -117,13 +133,17 @@ export function RobustnessPanel({ ctx, presetId, sheet, disabled, createWorker }
     } finally {
       job.current = undefined;
     }
-    setAnalysis(done);
-    await write(done);
+    const analysed = { ...done, version: dataVersion };
+    setAnalysis(analysed);
+    await write(analysed);
   }
 
   const working = phase !== "idle";
   const status = phase === "reading" ? t("robustnessReading") : phase === "running" ? t("robustnessProgress", { done: n(progress.done), total: n(progress.total) }) : phase === "writing" ? t("robustnessWriting") : undefined;
-  const result = analysis?.result;
+  // An analysis of data since changed is not shown (nor offered to write).
+  const current = analysis?.version === dataVersion ? analysis : undefined;
+  const result = current?.result;
+  const drawn = result ? chartZones(result) : [];
   const chances = (list: AwardChance[]) => list.map((c) => t("robustnessChance", { zone: c.zone, percent: Math.round(c.probability * 100) })).join(locale === "zh-CN" ? "、" : ", ");
 
   return (
@@ -155,8 +175,8 @@ export function RobustnessPanel({ ctx, presetId, sheet, disabled, createWorker }
           {t("robustnessRun")}
         </Button>
         {phase === "running" && <Button onClick={() => job.current?.cancel()}>{t("robustnessCancel")}</Button>}
-        {phase === "idle" && unwritten && analysis && (
-          <Button disabled={disabled} onClick={() => void write(analysis)}>
+        {phase === "idle" && unwritten && current && (
+          <Button disabled={disabled} onClick={() => void write(current)}>
             {t("robustnessWrite")}
           </Button>
         )}
@@ -180,8 +200,8 @@ export function RobustnessPanel({ ctx, presetId, sheet, disabled, createWorker }
               methods: t(result.varyMethods ? "robustnessMethodsDrawn" : "robustnessMethodsFixed"),
             })}
           </Caption1>
-          <h3 className={styles.heading}>{t("robustnessChartTitle", { count: Math.min(CHART_ZONES, result.zones.length) })}</h3>
-          <RobustnessChart zones={result.zones.slice(0, CHART_ZONES)} t={t} />
+          <h3 className={styles.heading}>{t("robustnessChartTitle", { count: drawn.length })}</h3>
+          <RobustnessChart zones={drawn} t={t} />
           <Caption1>{t("robustnessChartLegend")}</Caption1>
           <ul className={styles.awards}>
             {result.awards.map((a) => (

@@ -1,7 +1,7 @@
 import { Badge, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
 import type { RatingResult } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
-import { formatNumber } from "../numbers";
+import { formatQuantity } from "../../workbook/plan/quantities";
 import { starStatusKey, type Translate } from "../strings";
 
 const useStyles = makeStyles({
@@ -35,7 +35,7 @@ export function Summary({ result, sheetsWritten, notices, locale, t, onZone }: {
   onZone?: (zone: string) => void;
 }) {
   const styles = useStyles();
-  const n = (v: number) => formatNumber(v, locale);
+  const yuan = (v: number) => formatQuantity(v, "yuan", locale);
   const levels = [6, 5, 4, 3, 2, 1, 0];
   const promotions = result.zones.filter((z) => z.starStatus === "promoted" || z.starStatus === "first");
   const starName = (level: number | null) => (level === null || level === 0 ? t("starNone") : t("starLevel", { level }));
@@ -60,7 +60,7 @@ export function Summary({ result, sheetsWritten, notices, locale, t, onZone }: {
       {result.awards.map((award) => (
         <section key={award.key} className={styles.award} data-testid={`award-${award.key}`} aria-label={locale === "zh-CN" ? award.nameZh : award.nameEn}>
           <span className={styles.awardName}>{locale === "zh-CN" ? award.nameZh : award.nameEn}</span>{" "}
-          <Caption1>{t("awardCount", { count: award.zones.length, prize: n(award.prizeYuan) })}</Caption1>{" "}
+          <Caption1>{t("awardCount", { count: award.zones.length, prize: yuan(award.prizeYuan) })}</Caption1>{" "}
           {award.tieAtLastPlace && (
             <Badge appearance="tint" color="warning" size="small">
               {t("awardTie")}
@@ -86,7 +86,7 @@ export function Summary({ result, sheetsWritten, notices, locale, t, onZone }: {
         </section>
       ))}
       <p className={styles.total} data-testid="prize-total">
-        {t("prizeTotal", { total: n(result.prizeTotalYuan) })}
+        {t("prizeTotal", { total: yuan(result.prizeTotalYuan) })}
       </p>
       <h3 className={styles.heading}>{t("promotionsTitle")}</h3>
       {promotions.length === 0 ? (

@@ -5,8 +5,8 @@ import type { RatingResult } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
 import { explainLabels, type ExplainLabels } from "../../workbook/plan/explainLabels";
 import { planLabels, type PlanLabels } from "../../workbook/plan/labels";
-import { shortfallText, starText } from "../../workbook/plan/results";
-import { formatNumber } from "../numbers";
+import { shortfallText, starText } from "../../workbook/plan/labels";
+import { formatQuantity, indicatorQuantity } from "../../workbook/plan/quantities";
 import type { Translate } from "../strings";
 
 const useStyles = makeStyles({
@@ -16,8 +16,12 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0 },
   group: { display: "contents" },
+  // A narrow pane scrolls the table sideways rather than squeezing its columns.
+  scroll: { overflowX: "auto", maxWidth: "100%" },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   cell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: "right" },
+  // A header wraps between words (and keeps a Chinese term such as 全省中位数 whole), never inside one.
+  head: { wordBreak: "keep-all", overflowWrap: "normal", hyphens: "none", verticalAlign: "bottom" },
   first: { textAlign: "left" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   picker: { width: "100%", minWidth: 0, maxWidth: "100%" },
@@ -37,9 +41,10 @@ function Facts({ rows }: { rows: Array<[string, string]> }) {
   );
 }
 
-function standingText(s: IndicatorStanding, l: PlanLabels, x: ExplainLabels, n: (v: number) => string): string {
-  const raw = s.raw === null ? l.missing : `${n(s.raw)} ${l.units[s.key] ?? ""}`.trim();
-  return x.standingLine(l.indicatorNames[s.key] ?? s.key, raw, n(s.score), x.indicatorRankOf(s.rank, s.of, s.tied));
+/** One indicator in a sentence, its figures written as the sheet's 集聚区档案 writes them. */
+function standingText(s: IndicatorStanding, l: PlanLabels, x: ExplainLabels, locale: Locale): string {
+  const raw = s.raw === null ? l.missing : `${formatQuantity(s.raw, indicatorQuantity(s.key), locale)} ${l.units[s.key] ?? ""}`.trim();
+  return x.standingLine(l.indicatorNames[s.key] ?? s.key, raw, formatQuantity(s.score, "score", locale), x.indicatorRankOf(s.rank, s.of, s.tied));
 }
 
 /** The zone's page (一区一档) in the pane: the figures of 集聚区档案, from the same zoneProfile. */
@@ -47,8 +52,8 @@ export function ZoneProfileView({ profile, result, locale }: { profile: ZoneProf
   const styles = useStyles();
   const l = planLabels(locale);
   const x = explainLabels(locale);
-  const n = (v: number) => formatNumber(v, locale);
-  const signed = (v: number) => (v > 0 ? `+${n(v)}` : n(v));
+  const n = (v: number) => formatQuantity(v, "points", locale);
+  const signed = (v: number) => formatQuantity(v, "signedPoints", locale);
   const name = (item: { nameZh: string; nameEn: string }) => (locale === "en-US" ? item.nameEn : item.nameZh);
   const awardName = new Map(result.awards.map((a) => [a.key, name(a)]));
   const leaders = x.leadersMean(profile.leaders.award ? name(profile.leaders.award) : null, profile.leaders.count);
@@ -79,42 +84,44 @@ export function ZoneProfileView({ profile, result, locale }: { profile: ZoneProf
         ]}
       />
       <h4 className={styles.heading}>{x.sections.dimensions}</h4>
-      <table className={styles.table} data-testid="zone-page-dimensions">
-        <thead>
-          <tr>
-            {[l.dimension, x.dimensionPoints, x.maxPoints, x.median, leaders, x.vsMedian].map((h, i) => (
-              <th key={h} scope="col" className={i === 0 ? `${styles.cell} ${styles.first}` : styles.cell}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {profile.dimensions.map((d) => (
-            <tr key={d.key}>
-              <th scope="row" className={`${styles.cell} ${styles.first}`}>
-                {name(d)}
-              </th>
-              <td className={styles.cell}>{n(d.points)}</td>
-              <td className={styles.cell}>{n(d.maxPoints)}</td>
-              <td className={styles.cell}>{n(d.median)}</td>
-              <td className={styles.cell}>{d.leadersMean === null ? "—" : n(d.leadersMean)}</td>
-              <td className={styles.cell}>{signed(d.points - d.median)}</td>
+      <div className={styles.scroll}>
+        <table className={styles.table} data-testid="zone-page-dimensions">
+          <thead>
+            <tr>
+              {[l.dimension, x.dimensionPoints, x.maxPoints, x.median, leaders, x.vsMedian].map((h, i) => (
+                <th key={h} scope="col" className={i === 0 ? `${styles.cell} ${styles.head} ${styles.first}` : `${styles.cell} ${styles.head}`}>
+                  {h}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {profile.dimensions.map((d) => (
+              <tr key={d.key}>
+                <th scope="row" className={`${styles.cell} ${styles.first}`}>
+                  {name(d)}
+                </th>
+                <td className={styles.cell}>{n(d.points)}</td>
+                <td className={styles.cell}>{n(d.maxPoints)}</td>
+                <td className={styles.cell}>{n(d.median)}</td>
+                <td className={styles.cell}>{d.leadersMean === null ? "—" : n(d.leadersMean)}</td>
+                <td className={styles.cell}>{signed(d.points - d.median)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h4 className={styles.heading}>{x.sections.indicators}</h4>
       <Caption1>{x.strong}</Caption1>
       <ol className={styles.list} data-testid="zone-page-strong">
         {profile.strongest.map((s) => (
-          <li key={s.key}>{standingText(s, l, x, n)}</li>
+          <li key={s.key}>{standingText(s, l, x, locale)}</li>
         ))}
       </ol>
       <Caption1>{x.weak}</Caption1>
       <ol className={styles.list} data-testid="zone-page-weak">
         {profile.weakest.map((s) => (
-          <li key={s.key}>{standingText(s, l, x, n)}</li>
+          <li key={s.key}>{standingText(s, l, x, locale)}</li>
         ))}
       </ol>
       <h4 className={styles.heading}>{x.sections.awards}</h4>

@@ -3,17 +3,19 @@
 // recompute each contribution from them, next to the engine's figure.
 import type { IndicatorReference, NormMethod, RatingResult } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
-import { addHeaderRow, addRow, addSpanningRow, borderRows, finishPlan, fitWidth, formatColumns, newDraft, SECTION_FILL, titleStyle } from "./draft";
+import { addTitle, addHeaderRow, addRow, borderRows, centre, finishPlan, fitWidth, formatColumns, KEEP_ROWS, keepWithNext, newDraft, SECTION_FILL } from "./draft";
 import { explainLabels } from "./explainLabels";
 import { cellRef, clip100, textLiteral } from "./formulas";
 import { sheetTitle, type PlanLabels } from "./labels";
+import { indicatorQuantity, numberFormat } from "./quantities";
 import type { PlanFormula, SheetPlan } from "./types";
 
-const INTEGER = "0";
-const POINTS = "0.00";
-const CONTRIBUTION = "0.000";
-/** Raw values and references: enough decimals to recompute by hand, no trailing zeros beyond two. */
-const FIGURE = "0.00##";
+const INTEGER = numberFormat("whole");
+const POINTS = numberFormat("points");
+const CONTRIBUTION = numberFormat("contribution");
+const SCORE = numberFormat("score");
+/** Raw values and references take their indicator's format; most indicators are amounts, the rest get their rows' own. */
+const FIGURE = numberFormat("amount");
 /** A difference of 1e-15 must show as such, not as 0.000. */
 const DIFFERENCE = "General";
 /** Total |difference| under which the recomputation counts as equal (float noise of thousands of rows). */
@@ -72,6 +74,10 @@ function contributionFormula(ref: IndicatorReference, row: number, missingCell: 
  */
 export const MAX_FORMULA_ROWS = 250_000;
 
+function figureFormat(key: string): string {
+  return numberFormat(indicatorQuantity(key));
+}
+
 export function buildDetails(result: RatingResult, l: PlanLabels, locale: Locale): SheetPlan {
   const x = explainLabels(locale);
   const dimName = new Map(result.rules.dimensions.map((dm) => [dm.key, locale === "en-US" ? dm.nameEn : dm.nameZh]));
@@ -79,7 +85,7 @@ export function buildDetails(result: RatingResult, l: PlanLabels, locale: Locale
   const references = result.references ?? [];
   const d = newDraft(WIDTH);
   const formulas: PlanFormula[] = [];
-  addSpanningRow(d, title, titleStyle());
+  addTitle(d, title);
 
   // One row per indicator: what its scores were computed from.
   const missingCells: string[] = [];
@@ -112,16 +118,23 @@ export function buildDetails(result: RatingResult, l: PlanLabels, locale: Locale
     const first = blockHeader + 1;
     const last = d.rows.length - 1;
     formatColumns(d, [0, 4], first, last, INTEGER);
-    formatColumns(d, [COL.score, COL.ref1, COL.ref2], first, last, FIGURE);
+    formatColumns(d, [COL.score], first, last, SCORE);
+    references.forEach((ref, k) => formatColumns(d, [COL.ref1, COL.ref2], first + k, first + k, figureFormat(ref.key)));
     formatColumns(d, [COL.weight], first, last, POINTS);
-    d.styles.push({ range: { r0: first, c0: 0, r1: last, c1: COL.ref2 }, border: true });
-    d.styles.push({ range: { r0: first, c0: 1, r1: last, c1: 1 }, wrap: true });
+    d.styles.push({ range: { r0: first, c0: 0, r1: last, c1: COL.ref2 }, border: true, wrap: true });
+    d.keep.push({ r0: section, r1: last });
+    centre(d, [0, COL.unit, COL.refNames], first, last);
   }
   const detailRows = result.zones.reduce((n, z) => n + z.indicators.length, 0);
   const withFormulas = detailRows <= MAX_FORMULA_ROWS;
   const checkRow = references.length > 0 ? addRow(d, [withFormulas ? x.checkRow : x.checkOmitted(detailRows, MAX_FORMULA_ROWS)]) : -1;
+  if (checkRow >= 0) keepWithNext(d, checkRow, 1 + KEEP_ROWS);
 
   const header = addHeaderRow(d, [l.rank, l.zone, l.dimension, l.indicator, l.raw, l.unit, l.method, l.score, l.weight, l.contribution, x.referenceItems, x.reference1, x.reference2, x.recomputed, x.difference]);
+  const first = header + 1;
+  // The column's format is the amounts'; an indicator of another quantity (亩, 吨标准煤/万元) formats its rows.
+  const ownFormats = new Map(references.map((ref, j): [number, string] => [j, figureFormat(ref.key)]).filter(([, f]) => f !== FIGURE));
+  formatColumns(d, [COL.raw, COL.ref1, COL.ref2], first, first + detailRows - 1, FIGURE);
   for (const z of result.zones) {
     z.indicators.forEach((s, j) => {
       const ref = references[j];
@@ -141,18 +154,20 @@ export function buildDetails(result: RatingResult, l: PlanLabels, locale: Locale
         a,
         b,
       ]);
+      const own = ownFormats.get(j);
+      if (own !== undefined) formatColumns(d, [COL.raw, COL.ref1, COL.ref2], r, r, own);
       if (!ref || !withFormulas) return;
       formulas.push({ row: r, col: COL.recomputed, formula: contributionFormula(ref, r, missingCells[j]), result: s.contribution, format: CONTRIBUTION });
       formulas.push({ row: r, col: COL.difference, formula: `=${cellRef(r, COL.recomputed)}-${cellRef(r, COL.contribution)}`, result: 0, format: DIFFERENCE });
     });
   }
-  const first = header + 1;
   const last = d.rows.length - 1;
   formatColumns(d, [0], first, last, INTEGER);
-  formatColumns(d, [COL.raw, COL.ref1, COL.ref2], first, last, FIGURE);
-  formatColumns(d, [COL.score, COL.weight], first, last, POINTS);
+  formatColumns(d, [COL.score], first, last, SCORE);
+  formatColumns(d, [COL.weight], first, last, POINTS);
   formatColumns(d, [COL.contribution], first, last, CONTRIBUTION);
   borderRows(d, first, last);
+  centre(d, [0, COL.unit, COL.refNames], first, last);
 
   if (checkRow >= 0) {
     d.merges.push({ r0: checkRow, c0: 0, r1: checkRow, c1: COL.ref2 });
@@ -169,7 +184,7 @@ export function buildDetails(result: RatingResult, l: PlanLabels, locale: Locale
     labels: l,
     title,
     headerRow: header,
-    columnWidths: [6, fitWidth(d, 1, 16, 24, header + 1), 10, 16, 10, 10, 10, 10, 9, 10, 15, 10, 10, 10, 10],
+    columnWidths: [6, fitWidth(d, 1, 16, 24, header + 1), 10, 16, 10, 12, 10, 10, 9, 10, 17, 10, 10, 10, 10],
     orientation: "landscape",
     freezeCols: 2,
     // The reference block would fill the screen if frozen and half of every printed page if repeated:

@@ -23,11 +23,3 @@ export function textLiteral(text: string): string {
 export function clip100(expr: string): string {
   return `MIN(100,MAX(0,${expr}))`;
 }
-
-/**
- * MATCH's lookup value for an exact match on `ref`'s text: MATCH takes * ? ~ in it as wildcards
- * (in Excel and in LibreOffice's Excel mode), so a zone named "A*" must not find "AB".
- */
-export function literalMatchValue(ref: string): string {
-  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
-}

@@ -7,24 +7,27 @@ import type { Provenance, RatingResult } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
 import type { NameMappingRow, NameMatch, Unmatched } from "../read/zoneNames";
 import { PROVENANCE, word, type Words } from "../read/rulesLabels";
-import { addHeaderRow, addRow, addSpanningRow, borderRows, finishPlan, fitWidth, formatColumns, newDraft, SECTION_FILL, titleStyle, type Draft } from "./draft";
+import { addChartRows, addTitle, addHeaderRow, addRow, addSpanningRow, borderRows, centre, finishPlan, fitWidth, formatColumns, KEEP_ROWS, keepWithNext, newDraft, SECTION, type Draft } from "./draft";
 import { HISTORY_COLUMNS, HISTORY_NOTE, MATCH_KINDS, NAME_MAP_COLUMNS, NAME_MAP_NOTE, VALUE_SOURCES, type ValueSource } from "./historyLabels";
-import { planLabels, sheetTitle, type PlanLabels } from "./labels";
-import { starText } from "./results";
+import { planLabels, sheetTitle, starText, type PlanLabels } from "./labels";
+import { indicatorQuantity, numberFormat } from "./quantities";
 import type { SheetPlan } from "./types";
 
-const INTEGER = "0";
+const INTEGER = numberFormat("whole");
 /** What 名称对照 says for a zone that was closed: one of the words the reader takes as such. */
 const DROPPED_WORD: Words = { zh: "撤销", en: "dropped" };
-const POINTS = "0.00";
-const VALUE = "0.00";
+const POINTS = numberFormat("points");
+/** Rows a star-count chart is drawn over, and their height: a chart about 250 pt tall. */
+const CHART_ROWS = 16;
+const CHART_ROW_HEIGHT = 16;
 /** Years the trend sheet shows per zone: a decade prints one page wide. */
 const TREND_YEARS = 8;
 
 const W = {
   yearsSpan: { zh: "（{from}—{to}年）", en: " ({from}–{to})" },
   countsTitle: { zh: "各年度星级集聚区数量", en: "Star-rated zones by year" },
-  zonesTitle: { zh: "各集聚区历年星级与排名", en: "Each zone's stars and rank by year" },
+  countsSection: { zh: "一、各年度星级集聚区数量", en: "1. Star-rated zones by year" },
+  zonesSection: { zh: "二、各集聚区历年星级与排名", en: "2. Each zone's stars and rank by year" },
   yearsAtLevel: { zh: "本星级连续年数", en: "Years at this level" },
   maxStars: { zh: "历史最高星级", en: "Highest level" },
   exitWarning: { zh: "退出预警", en: "Exit warning" },
@@ -39,7 +42,8 @@ const W = {
   prevStars: { zh: "上年星级", en: "Last year's stars" },
   source: { zh: "来源", en: "Source" },
   renamedNote: { zh: "（{from}→{to}，{year}年）", en: " ({from} → {to}, {year})" },
-  droppedTitle: { zh: "上年有、本年表中没有的集聚区（如是改名或合并，请在“名称对照”表中填写）", en: "Zones of last year missing this year (if renamed or merged, fill in the name map)" },
+  droppedTitle: { zh: "一、上年有、本年表中没有的集聚区（如是改名或合并，请在“名称对照”表中填写）", en: "1. Zones of last year missing this year (if renamed or merged, fill in the name map)" },
+  carriedTitle: { zh: "二、本年各集聚区的上年结果与名称对应", en: "2. Each zone's results last year and how its name was matched" },
   droppedByMap: { zh: "名称对照表注明已撤销", en: "marked dropped in the name map" },
   suggestions: { zh: "可能对应", en: "Likely matches" },
   none: { zh: "（无）", en: "(none)" },
@@ -91,7 +95,7 @@ export function buildHistoryPlan(history: readonly HistoryRow[], locale: Locale)
   const years = [...new Set(history.map((r) => r.year))].sort((a, b) => a - b);
   const d = newDraft(HISTORY_ORDER.length);
   const title = yearsTitle(s, "history", years);
-  addSpanningRow(d, title, titleStyle());
+  addTitle(d, title);
   addSpanningRow(d, s.w(HISTORY_NOTE), { wrap: true });
   const header = addHeaderRow(d, HISTORY_ORDER.map((k) => s.w(HISTORY_COLUMNS[k])));
   for (const r of history) {
@@ -100,7 +104,7 @@ export function buildHistoryPlan(history: readonly HistoryRow[], locale: Locale)
   const last = d.rows.length - 1;
   formatColumns(d, [0, 4, 6, 7], header + 1, last, INTEGER);
   formatColumns(d, [8], header + 1, last, POINTS);
-  borderRows(d, header + 1, last);
+  borderRows(d, header + 1, last, true);
   return finishPlan(d, {
     kind: "history",
     labels: s.l,
@@ -117,7 +121,7 @@ function exitText(s: Say, track: ZoneTrack | undefined): string {
   return w ? s.w(W.exitText, { years: s.join(w.years.map(String)), n: w.rule.bottomN }) : "";
 }
 
-/** 历年趋势: each zone of this year over the years, then star counts by year with a native chart where the host draws one. */
+/** 历年趋势: star counts by year with their chart, then each zone of this year over the years (on a page of its own, under its header). */
 export function buildTrendPlan(history: readonly HistoryRow[], tracks: ReadonlyMap<string, ZoneTrack>, result: RatingResult, locale: Locale): SheetPlan {
   const s = new Say(locale);
   const counts = starCountsByYear(history);
@@ -125,7 +129,25 @@ export function buildTrendPlan(history: readonly HistoryRow[], tracks: ReadonlyM
   const width = Math.max(9, 7 + years.length * 2);
   const d = newDraft(width);
   const title = yearsTitle(s, "trend", counts.map((c) => c.year));
-  addSpanningRow(d, title, titleStyle());
+  addTitle(d, title);
+
+  if (counts.length > 0) {
+    keepWithNext(d, addSpanningRow(d, s.w(W.countsSection), SECTION), 1 + KEEP_ROWS);
+    const levels = [0, 1, 2, 3, 4, 5, 6];
+    const countsHeader = addHeaderRow(d, [s.w(HISTORY_COLUMNS.year), ...levels.map((l) => s.l.starLevelName(l)), s.l.total]);
+    // The year is the chart's category, so it is text: a number there would become a series of its own.
+    for (const c of counts) addRow(d, [String(c.year), ...c.counts, c.counts.reduce((a, b) => a + b, 0)]);
+    const countsLast = d.rows.length - 1;
+    formatColumns(d, [1, 2, 3, 4, 5, 6, 7, 8], countsHeader + 1, countsLast, INTEGER);
+    borderRows(d, countsHeader + 1, countsLast);
+    addRow(d, []);
+    const top = addChartRows(d, CHART_ROWS, CHART_ROW_HEIGHT);
+    const bottom = top + CHART_ROWS - 1;
+    d.keep.push({ r0: top, r1: bottom });
+    d.charts.push({ type: "stackedColumn", title: s.w(W.countsTitle), source: { r0: countsHeader, c0: 0, r1: countsLast, c1: 7 }, anchor: { r0: top, c0: 0, r1: bottom, c1: 8 }, valueAxisTitle: s.l.zoneCountAxis, dataLabels: true });
+    d.breaks.push(addSpanningRow(d, s.w(W.zonesSection), SECTION));
+    keepWithNext(d, d.rows.length - 1, 1 + KEEP_ROWS);
+  }
   const header = addHeaderRow(d, [
     s.l.rank,
     s.l.zone,
@@ -155,33 +177,21 @@ export function buildTrendPlan(history: readonly HistoryRow[], tracks: ReadonlyM
   }
   const last = d.rows.length - 1;
   formatColumns(d, [0, 4, 5, ...years.flatMap((_, i) => [7 + 2 * i, 8 + 2 * i])], header + 1, last, INTEGER);
-  borderRows(d, header + 1, last);
+  borderRows(d, header + 1, last, true);
+  centre(d, [0, 3], header + 1, last);
   const rule = [...tracks.values()].find((t) => t.exitWarning)?.exitWarning?.rule;
-  if (rule) addSpanningRow(d, s.w(W.exitRule, { window: rule.window, times: rule.times, n: rule.bottomN, source: s.provenance(rule.provenance) }), {});
-
-  addRow(d, []);
-  addSpanningRow(d, s.w(W.countsTitle), { bold: true });
-  const levels = [0, 1, 2, 3, 4, 5, 6];
-  const countsHeader = addHeaderRow(d, [s.w(HISTORY_COLUMNS.year), ...levels.map((l) => s.l.starLevelName(l)), s.l.total]);
-  // The year is the chart's category, so it is text: a number there would become a series of its own.
-  for (const c of counts) addRow(d, [String(c.year), ...c.counts, c.counts.reduce((a, b) => a + b, 0)]);
-  const countsLast = d.rows.length - 1;
-  formatColumns(d, [1, 2, 3, 4, 5, 6, 7, 8], countsHeader + 1, countsLast, INTEGER);
-  borderRows(d, countsHeader + 1, countsLast);
-  const plan = finishPlan(d, {
+  if (rule) addSpanningRow(d, s.w(W.exitRule, { window: rule.window, times: rule.times, n: rule.bottomN, source: s.provenance(rule.provenance) }), { wrap: true });
+  return finishPlan(d, {
     kind: "trend",
     labels: s.l,
     title,
     headerRow: header,
-    columnWidths: [6, fitWidth(d, 1, 16, 36, header + 1), fitWidth(d, 2, 10, 16, header + 1), 12, 9, 9, fitWidth(d, 6, 10, 30, header + 1), ...Array<number>(width - 7).fill(8)],
+    columnWidths: [6, fitWidth(d, 1, 16, 36, header + 1), fitWidth(d, 2, 10, 16, header + 1), 12, 9, 9, fitWidth(d, 6, 10, 24, header + 1), ...Array<number>(width - 7).fill(8)],
     orientation: "landscape",
     freezeCols: 2,
+    freezeRows: counts.length > 0 ? 0 : header + 1,
+    titleRows: [header, header],
   });
-  if (counts.length > 0) {
-    const top = countsLast + 2;
-    plan.charts = [{ type: "stackedColumn", title: s.w(W.countsTitle), source: { r0: countsHeader, c0: 0, r1: countsLast, c1: 7 }, anchor: { r0: top, c0: 0, r1: top + 15, c1: 8 } }];
-  }
-  return plan;
 }
 
 export interface CarriedRow {
@@ -211,12 +221,31 @@ function suggestionText(s: Say, u: Unmatched): string {
   return u.suggestions.length === 0 ? s.w(W.none) : s.join(u.suggestions.map((x) => x.name));
 }
 
-/** 年度结转: each zone's figures from last year, how its name was matched, and last year's zones gone missing. */
+/** 年度结转: last year's zones gone missing (what the user must act on) first, then each zone's figures from last year and how its name was matched. */
 export function buildCarryPlan(c: CarrySummary, locale: Locale): SheetPlan {
   const s = new Say(locale);
   const d = newDraft(8);
   const title = `${sheetTitle(s.l, "carry", c.year)}${c.prevYear === undefined ? "" : s.w(W.carryFrom, { year: c.prevYear })}`;
-  addSpanningRow(d, title, titleStyle());
+  addTitle(d, title);
+  const gone = [...c.match.dropped.map((u) => ({ name: u.name, note: suggestionText(s, u) })), ...c.match.droppedByMapping.map((name) => ({ name, note: s.w(W.droppedByMap) }))];
+  if (gone.length > 0) {
+    keepWithNext(d, addSpanningRow(d, s.w(W.droppedTitle), { ...SECTION, wrap: true }), 1 + KEEP_ROWS);
+    // Likely matches take the rest of the row, merged, and wrap there.
+    const spanSuggestions = (r: number): void => {
+      d.merges.push({ r0: r, c0: 4, r1: r, c1: 7 });
+    };
+    const droppedHeader = addHeaderRow(d, [s.w(W.prevName), s.l.city, s.w(W.prevRank), s.w(W.prevStars), s.w(W.suggestions)]);
+    spanSuggestions(droppedHeader);
+    for (const g of gone) {
+      const p = c.prevRow(g.name);
+      spanSuggestions(addRow(d, [g.name, p?.city ?? "", p?.rank ?? null, p?.stars ?? null, g.note]));
+    }
+    const last = d.rows.length - 1;
+    formatColumns(d, [2, 3], droppedHeader + 1, last, INTEGER);
+    borderRows(d, droppedHeader + 1, last, true);
+    addRow(d, []);
+    keepWithNext(d, addSpanningRow(d, s.w(W.carriedTitle), SECTION), 1 + KEEP_ROWS);
+  }
   const header = addHeaderRow(d, [s.l.zone, s.l.city, s.w(W.prevName), s.w(W.matchKind), s.w(W.prevRank), s.w(W.prevStars), s.w(W.maxStars), s.w(W.source)]);
   for (const r of c.rows) {
     const kind = s.w(MATCH_KINDS[r.kind]) + (r.rename ? s.w(W.renamedNote, r.rename) : "");
@@ -224,27 +253,18 @@ export function buildCarryPlan(c: CarrySummary, locale: Locale): SheetPlan {
   }
   const last = d.rows.length - 1;
   formatColumns(d, [4, 5, 6], header + 1, last, INTEGER);
-  borderRows(d, header + 1, last);
-  const gone = [...c.match.dropped.map((u) => ({ name: u.name, note: suggestionText(s, u) })), ...c.match.droppedByMapping.map((name) => ({ name, note: s.w(W.droppedByMap) }))];
-  if (gone.length > 0) {
-    addRow(d, []);
-    addSpanningRow(d, s.w(W.droppedTitle), { bold: true, fill: SECTION_FILL, border: true });
-    const first = addHeaderRow(d, [s.w(W.prevName), s.l.city, s.w(W.prevRank), s.w(W.prevStars), s.w(W.suggestions)]) + 1;
-    for (const g of gone) {
-      const p = c.prevRow(g.name);
-      addRow(d, [g.name, p?.city ?? "", p?.rank ?? null, p?.stars ?? null, g.note]);
-    }
-    formatColumns(d, [2, 3], first, d.rows.length - 1, INTEGER);
-    borderRows(d, first, d.rows.length - 1);
-  }
+  borderRows(d, header + 1, last, true);
+  centre(d, [4, 5, 6], header + 1, last);
   return finishPlan(d, {
     kind: "carry",
     labels: s.l,
     title,
     headerRow: header,
-    columnWidths: [fitWidth(d, 0, 16, 36, header + 1), fitWidth(d, 1, 10, 16, header + 1), fitWidth(d, 2, 16, 36, header + 1), fitWidth(d, 3, 10, 36, header + 1), 10, 10, 10, fitWidth(d, 7, 10, 36, header + 1)],
+    columnWidths: [fitWidth(d, 0, 16, 30, header + 1), fitWidth(d, 1, 10, 16, header + 1), fitWidth(d, 2, 16, 30, header + 1), fitWidth(d, 3, 10, 30, header + 1), 10, 10, 10, fitWidth(d, 7, 10, 30, header + 1)],
     orientation: "landscape",
     freezeCols: 1,
+    freezeRows: gone.length > 0 ? 0 : header + 1,
+    titleRows: [header, header],
   });
 }
 
@@ -256,12 +276,12 @@ export function buildCarryPlan(c: CarrySummary, locale: Locale): SheetPlan {
 export function buildNameMapPlan(match: NameMatch, locale: Locale, decided: readonly NameMappingRow[] = []): SheetPlan {
   const s = new Say(locale);
   const d = newDraft(3);
-  addSpanningRow(d, s.l.titles.nameMap, titleStyle());
+  addTitle(d, s.l.titles.nameMap);
   addSpanningRow(d, s.w(NAME_MAP_NOTE), { wrap: true });
   const header = addHeaderRow(d, [s.w(NAME_MAP_COLUMNS.prevName), s.w(NAME_MAP_COLUMNS.zone), s.w(NAME_MAP_COLUMNS.suggestions)]);
   for (const r of decided) addRow(d, [r.prevName, r.zone ?? s.w(DROPPED_WORD), ""]);
   for (const u of match.dropped) addRow(d, [u.name, null, suggestionText(s, u)]);
-  borderRows(d, header + 1, d.rows.length - 1);
+  borderRows(d, header + 1, d.rows.length - 1, true);
   return finishPlan(d, {
     kind: "nameMap",
     labels: s.l,
@@ -311,7 +331,7 @@ export function buildTargetsPlan(t: TargetAttainment, result: RatingResult, loca
   const width = 4 + t.targets.length * 4;
   const d = newDraft(width);
   const title = sheetTitle(s.l, "targets", result.year);
-  addSpanningRow(d, title, titleStyle());
+  addTitle(d, title);
   const header = targetHeader(d, s, t);
   for (const z of t.zones) {
     addRow(d, [
@@ -324,10 +344,10 @@ export function buildTargetsPlan(t: TargetAttainment, result: RatingResult, loca
   }
   const last = d.rows.length - 1;
   formatColumns(d, [0, width - 1], header + 1, last, INTEGER);
-  formatColumns(d, t.targets.flatMap((_, i) => [3 + 4 * i, 4 + 4 * i, 6 + 4 * i]), header + 1, last, VALUE);
+  t.targets.forEach((def, i) => formatColumns(d, [3 + 4 * i, 4 + 4 * i, 6 + 4 * i], header + 1, last, numberFormat(indicatorQuantity(def.key))));
   borderRows(d, header + 1, last);
   addRow(d, []);
-  addSpanningRow(d, s.w(W.targetsSummary), { bold: true, fill: SECTION_FILL });
+  addSpanningRow(d, s.w(W.targetsSummary), SECTION);
   for (const line of targetSummaryLines(t, locale)) addSpanningRow(d, line, {});
   return finishPlan(d, {
     kind: "targets",

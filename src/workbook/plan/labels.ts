@@ -1,6 +1,9 @@
 // Every word the result sheets print, in zh-CN and en-US.
-import type { StarIndicator, StarStatus, NormMethod, Severity } from "../../engine/types";
+import type { AwardList, StarIndicator, StarStatus, NormMethod, Severity, ZoneResult } from "../../engine/types";
+import { STAR_INDICATORS } from "../../engine/types";
+import { formatQuantity } from "./quantities";
 import type { Locale } from "../../i18n/locale";
+import { sameWord } from "../read/rulesLabels";
 import type { SheetKind } from "./types";
 
 export interface PlanLabels {
@@ -29,6 +32,18 @@ export interface PlanLabels {
   noStars: string;
   starCountsTitle: string;
   chartTitle: string;
+  /** Value axis of the star-count charts. */
+  zoneCountAxis: string;
+  /** The main table of a sheet that opens with a summary: "二、各集聚区星级评定结果". */
+  starsListTitle: string;
+  /** "一、综合得分前 20 名": the ranking's chart and its figures; the chart's title without the numbering. */
+  topSection: (count: number) => string;
+  topTitle: (count: number) => string;
+  rankingListTitle: string;
+  /** Value axis of the composite chart. */
+  compositeAxis: string;
+  /** A city's heading on 分市排名: "郑州市（12 个）". */
+  citySection: (city: string, count: number) => string;
   total: string;
   composite: string;
   bonus: string;
@@ -40,6 +55,11 @@ export interface PlanLabels {
   award: string;
   serial: string;
   basis: string;
+  /** What an award's winner was chosen by, with its figure: "综合得分 90.41", "名次上升 15 位". */
+  awardBasis: (metric: AwardList["metricUsed"], figure: number, figureText: string, dimensions: string) => string;
+  /** The plaque list's award column and basis: "授牌", "★★ 二星级". */
+  plaque: string;
+  plaqueBasis: (level: number) => string;
   prizeWan: string;
   /** "一、十强（每个奖励 500 万元）" */
   awardSection: (index: number, name: string, prizeWan: number, count: number) => string;
@@ -63,7 +83,8 @@ export interface PlanLabels {
   severityNames: Record<Severity, string>;
   sheet: string;
   cell: string;
-  code: string;
+  /** What kind of problem (校验报告's column of issue kinds). */
+  issueKind: string;
   message: string;
   noIssues: string;
   indicatorNames: Record<string, string>;
@@ -107,7 +128,7 @@ const SHEETS_EN: Record<SheetKind, string> = {
   validation: "Validation",
   rules: "Rules",
   template: "Indicators",
-  history: "History",
+  history: "Rating history",
   trend: "Trend",
   carry: "Carried forward",
   targets: "Targets",
@@ -140,6 +161,10 @@ export function grouped(value: number): string {
 }
 
 export const CN_DIGITS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+function ZH_LEVEL(level: number): string {
+  return level === 0 ? "无星" : `${CN_DIGITS[level - 1]}星级`;
+}
 
 const ZH: PlanLabels = {
   sheetNames: SHEETS_ZH,
@@ -177,10 +202,17 @@ const ZH: PlanLabels = {
   shortfallItem: (i, amount) => `${{ va: "增加值", tax: "税收", emp: "从业人员" }[i]}差 ${amount} ${UNITS[i]}`,
   shortfallJoin: "；",
   listJoin: "、",
-  starLevelName: (l) => (l === 0 ? "无星" : `${CN_DIGITS[l - 1]}星级`),
+  starLevelName: (l) => ZH_LEVEL(l),
   noStars: "无星",
-  starCountsTitle: "各市星级集聚区数量",
+  starCountsTitle: "一、各市星级集聚区数量",
   chartTitle: "各市星级集聚区数量",
+  zoneCountAxis: "集聚区数（个）",
+  starsListTitle: "二、各集聚区星级评定结果",
+  topSection: (n) => `一、综合得分前 ${n} 名`,
+  topTitle: (n) => `综合得分前 ${n} 名`,
+  rankingListTitle: "二、全部集聚区综合排名",
+  compositeAxis: "综合得分（分）",
+  citySection: (city, n) => `${city}（${n} 个）`,
   total: "合计",
   composite: "综合得分",
   bonus: "加分",
@@ -192,6 +224,22 @@ const ZH: PlanLabels = {
   award: "奖项",
   serial: "序号",
   basis: "评选依据",
+  awardBasis: (metric, figure, text, dims) => {
+    switch (metric) {
+      case "composite":
+        return `综合得分 ${text}`;
+      case "rankChange":
+        return figure > 0 ? `名次上升 ${text} 位` : figure < 0 ? `名次下降 ${text.replace("-", "")} 位` : "名次持平";
+      case "vaGrowth":
+        return `增加值增速 ${text}%`;
+      case "dimensions":
+        return `${dims}得分 ${text}`;
+      case "firstStar":
+        return `首次晋星（${ZH_LEVEL(figure)}）`;
+    }
+  },
+  plaque: "授牌",
+  plaqueBasis: (level) => `${"★".repeat(level)} ${ZH_LEVEL(level)}`,
   prizeWan: "奖金（万元）",
   awardSection: (i, name, wan, n) => `${CN_DIGITS[i] ?? i + 1}、${name}（${n} 个，每个奖励 ${grouped(wan)} 万元）`,
   awardTieNote: "末位并列，需人工确认",
@@ -214,7 +262,7 @@ const ZH: PlanLabels = {
   severityNames: { error: "错误", warning: "警告" },
   sheet: "工作表",
   cell: "单元格",
-  code: "代码",
+  issueKind: "问题类型",
   message: "说明",
   noIssues: "未发现问题。",
   indicatorNames: {
@@ -300,8 +348,15 @@ const EN: PlanLabels = {
   listJoin: ", ",
   starLevelName: (l) => (l === 0 ? "No star" : `${l}-star`),
   noStars: "No star",
-  starCountsTitle: "Star-rated zones by city",
+  starCountsTitle: "1. Star-rated zones by city",
   chartTitle: "Star-rated zones by city",
+  zoneCountAxis: "Zones",
+  starsListTitle: "2. Each zone's star rating",
+  topSection: (n) => `1. The top ${n} by composite`,
+  topTitle: (n) => `The top ${n} by composite`,
+  rankingListTitle: "2. Every zone's composite rank",
+  compositeAxis: "Composite (points)",
+  citySection: (city, n) => `${city} (${n})`,
   total: "Total",
   composite: "Composite",
   bonus: "Bonus",
@@ -313,6 +368,22 @@ const EN: PlanLabels = {
   award: "Award",
   serial: "No.",
   basis: "Basis",
+  awardBasis: (metric, figure, text, dims) => {
+    switch (metric) {
+      case "composite":
+        return `Composite ${text}`;
+      case "rankChange":
+        return figure > 0 ? `Up ${text} place${figure === 1 ? "" : "s"}` : figure < 0 ? `Down ${text.replace("-", "")} place${figure === -1 ? "" : "s"}` : "Rank unchanged";
+      case "vaGrowth":
+        return `Value-added growth ${text} %`;
+      case "dimensions":
+        return `${dims} points ${text}`;
+      case "firstStar":
+        return `First star (${figure}-star)`;
+    }
+  },
+  plaque: "Plaque",
+  plaqueBasis: (level) => `${"★".repeat(level)} ${level}-star`,
   prizeWan: "Prize (10k yuan)",
   awardSection: (i, name, wan, n) => `${i + 1}. ${name} (${n}, ${grouped(wan)} × 10k yuan each)`,
   awardTieNote: "Tie at last place: confirm by hand",
@@ -335,7 +406,7 @@ const EN: PlanLabels = {
   severityNames: { error: "Error", warning: "Warning" },
   sheet: "Sheet",
   cell: "Cell",
-  code: "Code",
+  issueKind: "Kind",
   message: "Message",
   noIssues: "No problems found.",
   indicatorNames: {
@@ -363,6 +434,14 @@ const EN: PlanLabels = {
   moreChars: (n) => `… (${grouped(n)} more characters not shown)`,
 };
 
+/** Names of sheets an earlier version wrote: the readers still know them ("History" is a name Excel reserves). */
+const LEGACY_SHEET_NAMES: Partial<Record<SheetKind, readonly string[]>> = { history: ["History"] };
+
+/** Whether a sheet's name is the name of a kind of sheet, in either language or as an earlier version named it. */
+export function isSheetNamed(name: string, kind: SheetKind): boolean {
+  return [SHEETS_ZH[kind], SHEETS_EN[kind], ...(LEGACY_SHEET_NAMES[kind] ?? [])].some((n) => sameWord(name, { zh: n, en: n }));
+}
+
 /** A sheet's title, after the assessment year where known. */
 export function sheetTitle(l: PlanLabels, kind: SheetKind, year: number | undefined): string {
   return `${l.yearPrefix(year)}${l.titles[kind]}`;
@@ -370,4 +449,15 @@ export function sheetTitle(l: PlanLabels, kind: SheetKind, year: number | undefi
 
 export function planLabels(locale: Locale): PlanLabels {
   return locale === "en-US" ? EN : ZH;
+}
+
+/** "★★★" for 3 stars, the no-star word for 0. */
+export function starText(stars: number, l: PlanLabels): string {
+  return stars > 0 ? "★".repeat(stars) : l.noStars;
+}
+
+export function shortfallText(z: Pick<ZoneResult, "nextStar">, l: PlanLabels): string {
+  if (!z.nextStar) return "";
+  const parts = STAR_INDICATORS.filter((k: StarIndicator) => z.nextStar!.shortfall[k] > 0).map((k) => l.shortfallItem(k, formatQuantity(z.nextStar!.shortfall[k], "amount")));
+  return parts.join(l.shortfallJoin);
 }

@@ -1,29 +1,27 @@
-// The seven result sheets of SPEC §5 as plans, built from a rating result alone.
-import type { AwardList, Issue, RatingResult, StarIndicator, StarStatus, ZoneResult } from "../../engine/types";
-import { STAR_INDICATORS } from "../../engine/types";
-import { formatIssue } from "../../i18n/issues";
+// The seven result sheets of SPEC §5 as plans, built from a rating result alone. A sheet with a
+// summary (a count table, a chart) opens with it and lists its zones after, on a page of their own:
+// the programs repeat a table's header only from the page it first prints on, so no page carries a
+// header above a table it does not head.
+import type { AwardList, Issue, RatingResult, StarStatus, ZoneResult } from "../../engine/types";
+import { formatIssue, issueKindName } from "../../i18n/issues";
 import type { Locale } from "../../i18n/locale";
-import { addHeaderRow, addRow, addSpanningRow, borderRows, fitWidth, finishPlan, formatColumns, newDraft, SECTION_FILL, titleStyle } from "./draft";
-import { planLabels, sheetTitle, type PlanLabels } from "./labels";
+import { orderCities } from "./cities";
+import { addChartRows, addHeaderRow, addRow, addSpanningRow, addTitle, borderRows, centre, fitWidth, finishPlan, formatColumns, HEADER_FILL, KEEP_ROWS, keepWithNext, newDraft, SECTION, type Draft } from "./draft";
+import { planLabels, sheetTitle, shortfallText, starText, type PlanLabels } from "./labels";
 import { buildDetails } from "./details";
 import { buildZonePages, type ZonePageForm } from "./zonePage";
 import { awardMetric } from "../../engine/explain";
+import { formatQuantity, numberFormat } from "./quantities";
 import type { SheetPlan } from "./types";
 
-const POINTS = "0.00";
-const YUAN_WAN = "#,##0";
-const INTEGER = "0";
-
-/** "★★★" for 3 stars, the no-star word for 0. */
-export function starText(stars: number, l: PlanLabels): string {
-  return stars > 0 ? "★".repeat(stars) : l.noStars;
-}
-
-export function shortfallText(z: Pick<ZoneResult, "nextStar">, l: PlanLabels): string {
-  if (!z.nextStar) return "";
-  const parts = STAR_INDICATORS.filter((k: StarIndicator) => z.nextStar!.shortfall[k] > 0).map((k) => l.shortfallItem(k, z.nextStar!.shortfall[k].toFixed(2)));
-  return parts.join(l.shortfallJoin);
-}
+const POINTS = numberFormat("points");
+const WHOLE = numberFormat("whole");
+const WAN_YUAN = numberFormat("wanYuan");
+/** Zones the ranking's chart shows. */
+const TOP_ZONES = 20;
+/** Rows a star-count chart is drawn over, and their height: a chart about 250 pt tall. */
+const CHART_ROWS = 16;
+const CHART_ROW_HEIGHT = 16;
 
 function rankChangeText(change: number | null): string {
   if (change === null) return "";
@@ -32,20 +30,26 @@ function rankChangeText(change: number | null): string {
   return "—";
 }
 
+/** A section heading across the sheet, kept on the page of the rows it heads. */
+function addSection(d: Draft, text: string, rowsKept = KEEP_ROWS): number {
+  const r = addSpanningRow(d, text, SECTION);
+  keepWithNext(d, r, rowsKept);
+  return r;
+}
+
+/** The cities in the order lists print them: the province's customary order, then any other in the input's order. */
+function citiesInOrder(result: RatingResult): string[] {
+  const byInput = [...result.zones].sort((a, b) => (a.source?.row ?? Infinity) - (b.source?.row ?? Infinity));
+  return orderCities(byInput.map((z) => z.city));
+}
+
 function buildStars(result: RatingResult, l: PlanLabels): SheetPlan {
   const d = newDraft(9);
-  addSpanningRow(d, sheetTitle(l, "stars", result.year), titleStyle());
-  const header = addHeaderRow(d, [l.rank, l.zone, l.city, l.stars, l.starCount, l.prevStars, l.status, l.nextLevel, l.shortfall]);
-  for (const z of result.zones) {
-    addRow(d, [z.rank, z.zone, z.city, starText(z.stars, l), z.stars, z.prevStars, l.statusNames[z.starStatus], z.nextStar ? l.starLevelName(z.nextStar.level) : "", shortfallText(z, l)]);
-  }
-  const last = d.rows.length - 1;
-  formatColumns(d, [0, 4, 5], header + 1, last, INTEGER);
-  borderRows(d, header + 1, last);
+  const title = sheetTitle(l, "stars", result.year);
+  addTitle(d, title);
 
   // Star counts by city, the chart's source block: one series per star level.
-  addRow(d, []);
-  addSpanningRow(d, l.starCountsTitle, { bold: true });
+  addSection(d, l.starCountsTitle);
   const levels = [1, 2, 3, 4, 5, 6];
   const countsHeader = addHeaderRow(d, [l.city, ...levels.map((s) => l.starLevelName(s)), l.total]);
   const byCity = new Map<string, number[]>();
@@ -54,35 +58,48 @@ function buildStars(result: RatingResult, l: PlanLabels): SheetPlan {
     if (z.stars > 0) counts[z.stars - 1]++;
     byCity.set(z.city, counts);
   }
-  const cities = [...byCity.keys()].sort();
-  for (const city of cities) {
+  for (const city of citiesInOrder(result)) {
     const counts = byCity.get(city)!;
     addRow(d, [city, ...counts, counts.reduce((a, b) => a + b, 0)]);
   }
   const totals = levels.map((s) => result.starCounts[String(s)] ?? 0);
   const totalRow = addRow(d, [l.total, ...totals, totals.reduce((a, b) => a + b, 0)]);
   d.styles.push({ range: { r0: totalRow, c0: 0, r1: totalRow, c1: 7 }, bold: true });
-  formatColumns(d, [1, 2, 3, 4, 5, 6, 7], countsHeader + 1, totalRow, INTEGER);
+  formatColumns(d, [1, 2, 3, 4, 5, 6, 7], countsHeader + 1, totalRow, WHOLE);
   borderRows(d, countsHeader + 1, totalRow);
-  const chartTop = totalRow + 2;
-  const plan = finishPlan(d, {
+  addRow(d, []);
+  const chartTop = addChartRows(d, CHART_ROWS, CHART_ROW_HEIGHT);
+  const chartEnd = chartTop + CHART_ROWS - 1;
+  d.keep.push({ r0: chartTop, r1: chartEnd });
+  d.charts.push({
+    type: "stackedColumn",
+    title: l.chartTitle,
+    source: { r0: countsHeader, c0: 0, r1: totalRow - 1, c1: 6 },
+    anchor: { r0: chartTop, c0: 0, r1: chartEnd, c1: 8 },
+    valueAxisTitle: l.zoneCountAxis,
+    dataLabels: true,
+  });
+
+  d.breaks.push(addSection(d, l.starsListTitle, 1 + KEEP_ROWS));
+  const header = addHeaderRow(d, [l.rank, l.zone, l.city, l.stars, l.starCount, l.prevStars, l.status, l.nextLevel, l.shortfall]);
+  for (const z of result.zones) {
+    addRow(d, [z.rank, z.zone, z.city, starText(z.stars, l), z.stars, z.prevStars, l.statusNames[z.starStatus], z.nextStar ? l.starLevelName(z.nextStar.level) : "", shortfallText(z, l)]);
+  }
+  const last = d.rows.length - 1;
+  formatColumns(d, [0, 4, 5], header + 1, last, WHOLE);
+  borderRows(d, header + 1, last, true);
+  centre(d, [0, 3, 4, 5, 6, 7], header + 1, last);
+  return finishPlan(d, {
     kind: "stars",
     labels: l,
-    title: sheetTitle(l, "stars", result.year),
+    title,
     headerRow: header,
-    columnWidths: [8, fitWidth(d, 1, 16, 36, header + 1), fitWidth(d, 2, 10, 20, header + 1), 14, 8, 9, 11, 11, fitWidth(d, 8, 20, 60, header + 1)],
+    columnWidths: [fitWidth(d, 0, 8, 16, countsHeader), fitWidth(d, 1, 16, 36, header + 1), fitWidth(d, 2, 10, 20, header + 1), 14, 8, 9, 11, 11, fitWidth(d, 8, 20, 64, header + 1)],
     orientation: "landscape",
     freezeCols: 2,
+    freezeRows: 0,
+    titleRows: [header, header],
   });
-  plan.charts = [
-    {
-      type: "stackedColumn",
-      title: l.chartTitle,
-      source: { r0: countsHeader, c0: 0, r1: totalRow - 1, c1: 6 },
-      anchor: { r0: chartTop, c0: 0, r1: chartTop + 18, c1: 8 },
-    },
-  ];
-  return plan;
 }
 
 function buildRanking(result: RatingResult, l: PlanLabels, locale: Locale): SheetPlan {
@@ -90,45 +107,87 @@ function buildRanking(result: RatingResult, l: PlanLabels, locale: Locale): Shee
   const dimNames = dims.map((dm) => (locale === "en-US" ? dm.nameEn : dm.nameZh));
   const width = 4 + 1 + dims.length + 4;
   const d = newDraft(width);
-  addSpanningRow(d, sheetTitle(l, "ranking", result.year), titleStyle());
+  const title = sheetTitle(l, "ranking", result.year);
+  addTitle(d, title);
+
+  // The leaders' figures (rank, zone, composite in the columns A–D) with their bar chart beside them.
+  const top = result.zones.slice(0, TOP_ZONES);
+  if (top.length > 0) {
+    const heading = addSpanningRow(d, l.topSection(top.length), SECTION);
+    const blockHeader = addRow(d, [l.rank, l.tied, l.zone, l.composite]);
+    d.styles.push({ range: { r0: blockHeader, c0: 0, r1: blockHeader, c1: 3 }, bold: true, fill: HEADER_FILL, border: true, align: "center", wrap: true });
+    for (const z of top) addRow(d, [z.rank, z.tied ? l.tied : "", z.zone, z.composite]);
+    const last = d.rows.length - 1;
+    formatColumns(d, [0], blockHeader + 1, last, WHOLE);
+    formatColumns(d, [3], blockHeader + 1, last, POINTS);
+    d.styles.push({ range: { r0: blockHeader + 1, c0: 0, r1: last, c1: 3 }, border: true });
+    centre(d, [0, 1], blockHeader + 1, last);
+    d.keep.push({ r0: heading, r1: last });
+    d.charts.push({
+      type: "clusteredBar",
+      title: l.topTitle(top.length),
+      source: { r0: blockHeader, c0: 2, r1: last, c1: 3 },
+      anchor: { r0: blockHeader, c0: 5, r1: last, c1: width - 1 },
+      valueAxisTitle: l.compositeAxis,
+      dataLabels: true,
+    });
+    d.breaks.push(addSection(d, l.rankingListTitle, 1 + KEEP_ROWS));
+  }
+
   const header = addHeaderRow(d, [l.rank, l.tied, l.zone, l.city, l.composite, ...dimNames, l.bonus, l.penalty, l.rankChange, l.veto]);
   for (const z of result.zones) {
     addRow(d, [z.rank, z.tied ? l.tied : "", z.zone, z.city, z.composite, ...dims.map((dm) => z.dimensions[dm.key] ?? 0), z.bonus, z.penalty, rankChangeText(z.rankChange), z.veto ?? (z.vetoed ? l.veto : "")]);
   }
   const last = d.rows.length - 1;
-  formatColumns(d, [0], header + 1, last, INTEGER);
+  formatColumns(d, [0], header + 1, last, WHOLE);
   const pointCols = Array.from({ length: dims.length + 3 }, (_, i) => 4 + i);
   formatColumns(d, pointCols, header + 1, last, POINTS);
-  borderRows(d, header + 1, last);
+  borderRows(d, header + 1, last, true);
+  centre(d, [0, 1, width - 2], header + 1, last);
   return finishPlan(d, {
     kind: "ranking",
     labels: l,
-    title: sheetTitle(l, "ranking", result.year),
+    title,
     headerRow: header,
-    columnWidths: [6, 6, fitWidth(d, 2, 16, 36, header + 1), fitWidth(d, 3, 10, 20, header + 1), 9, ...dims.map(() => 9), 7, 7, 9, fitWidth(d, width - 1, 10, 30, header + 1)],
+    columnWidths: [6, 6, fitWidth(d, 2, 16, 36, header + 1), fitWidth(d, 3, 10, 20, header + 1), 9, ...dims.map(() => 9), 7, 7, 9, fitWidth(d, width - 1, 10, 24, header + 1)],
     orientation: "landscape",
     freezeCols: 3,
+    freezeRows: 0,
+    titleRows: [header, header],
   });
 }
 
 function buildByCity(result: RatingResult, l: PlanLabels): SheetPlan {
-  const d = newDraft(7);
-  addSpanningRow(d, sheetTitle(l, "byCity", result.year), titleStyle());
-  const header = addHeaderRow(d, [l.city, l.cityRank, l.tied, l.zone, l.composite, l.provinceRank, l.stars]);
-  const zones = [...result.zones].sort((a, b) => cmp(a.city, b.city) || a.cityRank - b.cityRank || cmp(a.zone, b.zone));
-  for (const z of zones) addRow(d, [z.city, z.cityRank, z.cityTied ? l.tied : "", z.zone, z.composite, z.rank, starText(z.stars, l)]);
-  const last = d.rows.length - 1;
-  formatColumns(d, [1, 5], header + 1, last, INTEGER);
-  formatColumns(d, [4], header + 1, last, POINTS);
-  borderRows(d, header + 1, last);
+  const d = newDraft(6);
+  const title = sheetTitle(l, "byCity", result.year);
+  addTitle(d, title);
+  const header = addHeaderRow(d, [l.cityRank, l.tied, l.zone, l.composite, l.provinceRank, l.stars]);
+  const byCity = new Map<string, ZoneResult[]>();
+  for (const z of result.zones) {
+    const zones = byCity.get(z.city);
+    if (zones) zones.push(z);
+    else byCity.set(z.city, [z]);
+  }
+  for (const city of citiesInOrder(result)) {
+    const zones = byCity.get(city)!.sort((a, b) => a.cityRank - b.cityRank || cmp(a.zone, b.zone));
+    addSection(d, l.citySection(city, zones.length));
+    const first = d.rows.length;
+    for (const z of zones) addRow(d, [z.cityRank, z.cityTied ? l.tied : "", z.zone, z.composite, z.rank, starText(z.stars, l)]);
+    const last = d.rows.length - 1;
+    formatColumns(d, [0, 4], first, last, WHOLE);
+    formatColumns(d, [3], first, last, POINTS);
+    borderRows(d, first, last);
+    centre(d, [0, 1, 4, 5], first, last);
+  }
   return finishPlan(d, {
     kind: "byCity",
     labels: l,
-    title: sheetTitle(l, "byCity", result.year),
+    title,
     headerRow: header,
-    columnWidths: [fitWidth(d, 0, 10, 20, header + 1), 8, 6, fitWidth(d, 3, 16, 36, header + 1), 9, 8, 14],
+    columnWidths: [9, 6, fitWidth(d, 2, 16, 36, header + 1), 10, 9, 14],
     orientation: "portrait",
-    freezeCols: 1,
+    freezeCols: 0,
+    titleRows: [header, header],
   });
 }
 
@@ -137,59 +196,70 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Award metrics that are whole numbers (places moved up, star level), shown without decimals. */
-const WHOLE_METRICS = new Set<AwardList["metricUsed"]>(["rankChange", "firstStar"]);
+/** What the winner was chosen by, with its figure written as its quantity is everywhere: "综合得分 90.41". */
+function awardBasis(result: RatingResult, award: AwardList, z: ZoneResult, l: PlanLabels, locale: Locale): string {
+  const figure = awardMetric(result, award, z);
+  if (figure === null) return "";
+  const rule = result.rules.awards.find((a) => a.key === award.key);
+  const keys = rule && rule.selection.kind === "top" && rule.selection.metric.kind === "dimensions" ? rule.selection.metric.dimensions : [];
+  const dims = keys.map((k) => result.rules.dimensions.find((dm) => dm.key === k)).map((dm) => (dm ? (locale === "en-US" ? dm.nameEn : dm.nameZh) : ""));
+  const quantity = award.metricUsed === "vaGrowth" ? "percent" : award.metricUsed === "rankChange" || award.metricUsed === "firstStar" ? "whole" : "points";
+  return l.awardBasis(award.metricUsed, figure, formatQuantity(figure, quantity, locale), dims.join(locale === "en-US" ? " + " : "、"));
+}
 
 function buildAwards(result: RatingResult, l: PlanLabels, locale: Locale): SheetPlan {
   const d = newDraft(6);
   const byZone = new Map(result.zones.map((z) => [z.zone, z]));
-  addSpanningRow(d, sheetTitle(l, "awards", result.year), titleStyle());
+  const title = sheetTitle(l, "awards", result.year);
+  addTitle(d, title);
+  // The award lists and the plaque list share one header, which repeats on every page.
   const header = addHeaderRow(d, [l.serial, l.award, l.zone, l.city, l.basis, l.prizeWan]);
-  const section = { bold: true, fill: SECTION_FILL, border: true };
   result.awards.forEach((award, i) => {
     const name = locale === "en-US" ? award.nameEn : award.nameZh;
-    addSpanningRow(d, l.awardSection(i, name, award.prizeYuan / 10_000, award.zones.length), section);
+    addSection(d, l.awardSection(i, name, award.prizeYuan / 10_000, award.zones.length));
     const first = d.rows.length;
     award.zones.forEach((zone, n) => {
       const z = byZone.get(zone);
-      addRow(d, [n + 1, name, zone, z?.city ?? "", z ? awardMetric(result, award, z) : null, award.prizeYuan / 10_000]);
+      addRow(d, [n + 1, name, zone, z?.city ?? "", z ? awardBasis(result, award, z, l, locale) : "", award.prizeYuan / 10_000]);
     });
     if (award.zones.length === 0) addRow(d, ["", l.noWinners]);
     const sub = addRow(d, ["", l.subtotal, "", "", "", (award.prizeYuan * award.zones.length) / 10_000]);
     d.styles.push({ range: { r0: sub, c0: 0, r1: sub, c1: 5 }, bold: true });
-    formatColumns(d, [0], first, sub, INTEGER);
-    formatColumns(d, [4], first, sub, WHOLE_METRICS.has(award.metricUsed) ? INTEGER : POINTS);
-    formatColumns(d, [5], first, sub, YUAN_WAN);
-    borderRows(d, first, sub);
+    formatColumns(d, [0], first, sub, WHOLE);
+    formatColumns(d, [5], first, sub, WAN_YUAN);
+    borderRows(d, first, sub, true);
+    centre(d, [0], first, sub);
     if (award.tieAtLastPlace) addSpanningRow(d, l.awardTieNote, { bold: true });
   });
   const total = addRow(d, [l.prizeTotal(result.prizeTotalYuan / 10_000, result.prizeTotalYuan), "", "", "", "", result.prizeTotalYuan / 10_000]);
   d.merges.push({ r0: total, c0: 0, r1: total, c1: 4 });
-  d.styles.push({ range: { r0: total, c0: 0, r1: total, c1: 5 }, bold: true, border: true });
-  formatColumns(d, [5], total, total, YUAN_WAN);
+  d.styles.push({ range: { r0: total, c0: 0, r1: total, c1: 5 }, bold: true, border: true, wrap: true });
+  formatColumns(d, [5], total, total, WAN_YUAN);
 
   addRow(d, []);
-  addSpanningRow(d, l.plaqueSection(result.awards.length), section);
+  // The section heading stays with its first group's heading and first rows.
+  addSection(d, l.plaqueSection(result.awards.length), 1 + KEEP_ROWS);
   const plaque = result.plaque.map((zone) => byZone.get(zone)).filter((z): z is ZoneResult => z !== undefined);
   for (let level = 6; level >= result.rules.plaqueMinStars && level >= 1; level--) {
     const group = plaque.filter((z) => z.stars === level);
     if (group.length === 0) continue;
-    addSpanningRow(d, l.plaqueGroup(level, group.length), { bold: true });
+    keepWithNext(d, addSpanningRow(d, l.plaqueGroup(level, group.length), { bold: true }), KEEP_ROWS);
     const first = d.rows.length;
-    group.forEach((z, n) => addRow(d, [n + 1, starText(level, l), z.zone, z.city, z.composite, null]));
-    formatColumns(d, [0], first, d.rows.length - 1, INTEGER);
-    formatColumns(d, [4], first, d.rows.length - 1, POINTS);
+    group.forEach((z, n) => addRow(d, [n + 1, l.plaque, z.zone, z.city, l.plaqueBasis(level), null]));
+    formatColumns(d, [0], first, d.rows.length - 1, WHOLE);
     borderRows(d, first, d.rows.length - 1);
+    centre(d, [0], first, d.rows.length - 1);
   }
   if (plaque.length === 0) addRow(d, ["", l.noWinners]);
   return finishPlan(d, {
     kind: "awards",
     labels: l,
-    title: sheetTitle(l, "awards", result.year),
+    title,
     headerRow: header,
-    columnWidths: [6, fitWidth(d, 1, 12, 24, header + 1), fitWidth(d, 2, 16, 34, header + 1), fitWidth(d, 3, 10, 16, header + 1), 10, 12],
+    columnWidths: [6, fitWidth(d, 1, 10, 20, header + 1), fitWidth(d, 2, 16, 34, header + 1), fitWidth(d, 3, 10, 16, header + 1), fitWidth(d, 4, 12, 30, header + 1), 12],
     orientation: "portrait",
     freezeCols: 0,
+    titleRows: [header, header],
   });
 }
 
@@ -197,7 +267,8 @@ const PROMOTION_ORDER: StarStatus[] = ["first", "promoted", "demoted", "belowGat
 
 function buildPromotions(result: RatingResult, l: PlanLabels): SheetPlan {
   const d = newDraft(7);
-  addSpanningRow(d, sheetTitle(l, "promotions", result.year), titleStyle());
+  const title = sheetTitle(l, "promotions", result.year);
+  addTitle(d, title);
   const header = addHeaderRow(d, [l.serial, l.zone, l.city, l.prevStars, l.stars, l.status, l.provinceRank]);
   const listed = result.zones
     .filter((z) => PROMOTION_ORDER.includes(z.starStatus))
@@ -205,16 +276,18 @@ function buildPromotions(result: RatingResult, l: PlanLabels): SheetPlan {
   listed.forEach((z, n) => addRow(d, [n + 1, z.zone, z.city, z.prevStars === null ? "" : starText(z.prevStars, l), starText(z.stars, l), l.statusNames[z.starStatus], z.rank]));
   if (listed.length === 0) addRow(d, ["", l.noWinners]);
   const last = d.rows.length - 1;
-  formatColumns(d, [0, 6], header + 1, last, INTEGER);
+  formatColumns(d, [0, 6], header + 1, last, WHOLE);
   borderRows(d, header + 1, last);
+  centre(d, [0, 3, 4, 5, 6], header + 1, last);
   return finishPlan(d, {
     kind: "promotions",
     labels: l,
-    title: sheetTitle(l, "promotions", result.year),
+    title,
     headerRow: header,
-    columnWidths: [6, fitWidth(d, 1, 16, 36, header + 1), fitWidth(d, 2, 10, 20, header + 1), 14, 14, 10, 8],
+    columnWidths: [6, fitWidth(d, 1, 16, 36, header + 1), fitWidth(d, 2, 10, 20, header + 1), 14, 14, 10, 9],
     orientation: "portrait",
     freezeCols: 2,
+    titleRows: [header, header],
   });
 }
 
@@ -224,8 +297,9 @@ function issueKey(i: Issue): string {
 
 function buildValidation(result: RatingResult, issues: Issue[], l: PlanLabels, locale: Locale): SheetPlan {
   const d = newDraft(7);
-  addSpanningRow(d, sheetTitle(l, "validation", result.year), titleStyle());
-  const header = addHeaderRow(d, [l.serial, l.severity, l.sheet, l.cell, l.zone, l.code, l.message]);
+  const title = sheetTitle(l, "validation", result.year);
+  addTitle(d, title);
+  const header = addHeaderRow(d, [l.serial, l.severity, l.sheet, l.cell, l.zone, l.issueKind, l.message]);
   const seen = new Set<string>();
   const all = [...issues, ...result.issues].filter((i) => {
     const k = issueKey(i);
@@ -233,20 +307,21 @@ function buildValidation(result: RatingResult, issues: Issue[], l: PlanLabels, l
     seen.add(k);
     return true;
   });
-  all.forEach((i, n) => addRow(d, [n + 1, l.severityNames[i.severity], i.sheet ?? "", i.cell ?? "", i.zone ?? "", i.code, i.message ?? formatIssue(i, locale)]));
+  all.forEach((i, n) => addRow(d, [n + 1, l.severityNames[i.severity], i.sheet ?? "", i.cell ?? "", i.zone ?? "", issueKindName(i.code, locale), i.message ?? formatIssue(i, locale)]));
   if (all.length === 0) addRow(d, ["", l.noIssues]);
   const last = d.rows.length - 1;
-  formatColumns(d, [0], header + 1, last, INTEGER);
-  borderRows(d, header + 1, last);
-  d.styles.push({ range: { r0: header + 1, c0: 6, r1: last, c1: 6 }, wrap: true });
+  formatColumns(d, [0], header + 1, last, WHOLE);
+  borderRows(d, header + 1, last, true);
+  centre(d, [0, 1, 3], header + 1, last);
   return finishPlan(d, {
     kind: "validation",
     labels: l,
-    title: sheetTitle(l, "validation", result.year),
+    title,
     headerRow: header,
-    columnWidths: [6, 7, fitWidth(d, 2, 10, 20, header + 1), 8, fitWidth(d, 4, 10, 24, header + 1), 22, 70],
+    columnWidths: [6, 7, fitWidth(d, 2, 10, 16, header + 1), 8, fitWidth(d, 4, 12, 24, header + 1), fitWidth(d, 5, 12, 22, header + 1), 64],
     orientation: "landscape",
     freezeCols: 0,
+    titleRows: [header, header],
   });
 }
 
@@ -255,12 +330,12 @@ export interface ResultPlanOptions {
   zonePages?: ZonePageForm;
 }
 
-/** SPEC §5's seven result sheets and the zone pages (issue 11), in order, labelled in the report language. */
 /** 校验报告 alone: rebuilt when the CLI learns of a problem only once the other sheets are planned. */
 export function buildValidationPlan(result: RatingResult, issues: Issue[], locale: Locale): SheetPlan {
   return buildValidation(result, issues, planLabels(locale), locale);
 }
 
+/** SPEC §5's seven result sheets and the zone pages (issue 11), in order, labelled in the report language. */
 export function buildResultPlans(result: RatingResult, issues: Issue[], locale: Locale, options: ResultPlanOptions = {}): SheetPlan[] {
   const l = planLabels(locale);
   return [

@@ -5,7 +5,7 @@ import type { CellValue } from "../grid";
 import { displayValue } from "../read/cells";
 import { COLUMNS, templateHeader, type ColumnSpec } from "../read/columns";
 import { rulesSheetName, rulesSheetRows } from "../read/rulesSheet";
-import { addHeaderRow, addRow, addSpanningRow, finishPlan, fitWidth, HEADER_FILL, newDraft, titleStyle } from "./draft";
+import { addTitle, addHeaderRow, addRow, finishPlan, fitWidth, HEADER_FILL, newDraft } from "./draft";
 import { planLabels } from "./labels";
 import type { DataValidationSpec, PlanCell, SheetPlan } from "./types";
 
@@ -61,7 +61,7 @@ export function buildTemplateSheetPlan(locale: Locale): SheetPlan {
   const lang = locale === "zh-CN" ? "zh" : "en";
   const d = newDraft(COLUMNS.length);
   const title = `${l.titles.template}${l.templateNote}`;
-  addSpanningRow(d, title, titleStyle());
+  addTitle(d, title);
   const header = addHeaderRow(d, COLUMNS.map((c) => templateHeader(c, lang)));
   for (const ex of EXAMPLES) addRow(d, COLUMNS.map((c) => ex[c.key] ?? null));
   const plan = finishPlan(d, {

@@ -3,12 +3,21 @@
 /** Excel's limit on a sheet name's length. */
 const MAX_SHEET_NAME = 31;
 
-/** The name, or "name (2)", "name (3)" … when `taken` (lower-cased names) holds it, as Excel compares names. */
+/** Names Excel keeps for itself (History: the change-tracking sheet); adding a sheet so named fails. */
+const RESERVED_SHEET_NAMES: ReadonlySet<string> = new Set(["history"]);
+
+/** Whether Excel refuses a sheet of this name, whatever its case. */
+export function isReservedSheetName(name: string): boolean {
+  return RESERVED_SHEET_NAMES.has(name.trim().toLowerCase());
+}
+
+/** The name, or "name (2)", "name (3)" … when `taken` (lower-cased names) holds it, as Excel compares names, or Excel reserves it. */
 export function freeSheetName(name: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(name.toLowerCase())) return name;
+  const free = (candidate: string): boolean => !taken.has(candidate.toLowerCase()) && !isReservedSheetName(candidate);
+  if (free(name)) return name;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
     const candidate = name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
+    if (free(candidate)) return candidate;
   }
 }

@@ -155,8 +155,17 @@ export interface SheetPlan {
   listValidation?: ListValidationSpec[];
   /** Columns hidden on screen and in print (a lookup block the formulas read). */
   hiddenColumns?: number[];
-  /** 0-based rows that start a new printed page (one zone per page). */
+  /**
+   * 0-based rows that start a new printed page, as a file carries them: the sections' own starts
+   * (a zone's page, a table after its summary) and the pagination worked out from the rows' heights,
+   * so Excel, WPS and LibreOffice break the file's pages alike.
+   */
   pageBreaks?: number[];
+  /**
+   * The sections' own page starts alone: what a live workbook is given, where the program
+   * paginates the rest with its own measures (and the user's edits change the heights).
+   */
+  sectionBreaks?: number[];
 }
 
 /** Excel's number format for text: a value written under it is never parsed as a formula. */

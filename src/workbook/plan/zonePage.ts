@@ -5,16 +5,15 @@
 import { RunExplainer, type ZoneProfile } from "../../engine/explain";
 import type { RatingResult } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
-import { addRow, addSpanningRow, finishPlan, newDraft, SECTION_FILL, titleStyle, type Draft } from "./draft";
+import { addTitle, addRow, addSpanningRow, finishPlan, newDraft, SECTION_FILL, type Draft } from "./draft";
 import { explainLabels, type ExplainLabels } from "./explainLabels";
-import { cellRef, columnRangeRef, literalMatchValue } from "./formulas";
-import { planLabels, sheetTitle, type PlanLabels } from "./labels";
-import { shortfallText, starText } from "./results";
+import { cellRef, columnRangeRef } from "./formulas";
+import { planLabels, sheetTitle, shortfallText, starText, type PlanLabels } from "./labels";
+import { formatQuantity, indicatorQuantity, numberFormat } from "./quantities";
 import type { CellStyle, PlanCell, PlanFormula, Rect, SheetPlan } from "./types";
 
-const POINTS = "0.00";
-const SIGNED_POINTS = "+0.00;-0.00;0.00";
-const FIGURE = "#,##0.00##";
+const POINTS = numberFormat("points");
+const SIGNED_POINTS = numberFormat("signedPoints");
 /** The page's columns A–F. */
 const PAGE_WIDTH = 6;
 /** The hidden block starts here (H), a column clear of the page. */
@@ -68,10 +67,11 @@ class TemplateBuilder implements Template {
     this.row([text], [[0, PAGE_WIDTH - 1]], { bold: true, fill: SECTION_FILL, border: true });
   }
 
-  /** Label–figure pairs, bordered. */
+  /** Label–figure pairs, bordered; a long figure (a reason, a veto) wraps in its span. */
   pairs(cells: Slot[], spans: Array<[number, number]> = []): void {
-    const r = this.row(cells, spans, { border: true });
-    for (let c = 0; c < PAGE_WIDTH; c += 2) this.styles.push({ range: { r0: r, c0: c, r1: r, c1: c }, bold: true, fill: SECTION_FILL });
+    const r = this.row(cells, spans, { border: true, wrap: true });
+    // A figure starts at its cell's left edge, clear of the label after it.
+    for (let c = 0; c < PAGE_WIDTH; c += 2) this.styles.push({ range: { r0: r, c0: c, r1: r, c1: c }, bold: true, fill: SECTION_FILL }, { range: { r0: r, c0: c + 1, r1: r, c1: c + 1 }, align: "left" });
   }
 
   tableHeader(cells: string[]): void {
@@ -105,8 +105,7 @@ function template(result: RatingResult, sample: ZoneProfile, l: PlanLabels, x: E
     const points = t.field(name(locale, dm), (p) => p.dimensions[k].points, POINTS);
     const diff = t.field(`${name(locale, dm)} ${x.vsMedian}`, (p) => p.dimensions[k].points - p.dimensions[k].median, SIGNED_POINTS);
     const r = t.row([name(locale, dm), points, dm.maxPoints, dm.median, dm.leadersMean, diff], [], { border: true });
-    // Column C's other figures are raw values: one format per column keeps a long sheet's formats few.
-    t.formats.push({ row: r, col: 2, format: FIGURE }, { row: r, col: 3, format: POINTS }, { row: r, col: 4, format: POINTS });
+    t.formats.push({ row: r, col: 2, format: POINTS }, { row: r, col: 3, format: POINTS }, { row: r, col: 4, format: POINTS });
   });
 
   t.section(x.sections.indicators);
@@ -114,11 +113,16 @@ function template(result: RatingResult, sample: ZoneProfile, l: PlanLabels, x: E
   const standing = (kind: string, pick: (p: ZoneProfile) => ZoneProfile["strongest"], i: number): void => {
     const at = (p: ZoneProfile) => pick(p)[i];
     const label = `${kind} ${i + 1}`;
-    t.row(
+    const r = t.row(
       [
         kind,
         t.field(`${label} ${l.indicator}`, (p) => (at(p) ? (l.indicatorNames[at(p).key] ?? at(p).key) : "")),
-        t.field(`${label} ${l.raw}`, (p) => (at(p) ? (at(p).raw ?? l.missing) : ""), FIGURE),
+        // Written as text in its indicator's format: the pane shows the same figure, and one column holds indicators of several units.
+        t.field(`${label} ${l.raw}`, (p) => {
+          const s = at(p);
+          if (!s) return "";
+          return s.raw === null ? l.missing : formatQuantity(s.raw, indicatorQuantity(s.key), locale);
+        }),
         t.field(`${label} ${l.unit}`, (p) => (at(p) ? text(l.units[at(p).key]) : "")),
         t.field(`${label} ${l.score}`, (p) => (at(p) ? at(p).score : ""), POINTS),
         t.field(`${label} ${x.indicatorRank}`, (p) => (at(p) ? x.indicatorRankOf(at(p).rank, at(p).of, at(p).tied) : "")),
@@ -126,6 +130,7 @@ function template(result: RatingResult, sample: ZoneProfile, l: PlanLabels, x: E
       [],
       { border: true },
     );
+    t.styles.push({ range: { r0: r, c0: 2, r1: r, c1: 2 }, align: "right" }, { range: { r0: r, c0: 5, r1: r, c1: 5 }, align: "center" });
   };
   for (let i = 0; i < SHOWN; i++) standing(x.strong, (p) => p.strongest, i);
   for (let i = 0; i < SHOWN; i++) standing(x.weak, (p) => p.weakest, i);
@@ -186,11 +191,11 @@ function placeTemplate(d: Draft, t: Template, fill: (field: number, row: number,
   return top;
 }
 
-/** Label, figure, label, figure, label, figure: wide enough for "第 109 名（并列，共 180 个）" in one line. */
-const COLUMN_WIDTHS = [14, 18, 12, 22, 14, 22];
+/** Label, figure, label, figure, label, figure: labels such as "City rank change" on one line, a page one A4 wide (longer figures wrap). */
+const COLUMN_WIDTHS = [17, 16, 16, 19, 17, 18];
 
-function finish(d: Draft, l: PlanLabels, title: string, freezeRows: number, columnWidths = [...COLUMN_WIDTHS]): SheetPlan {
-  return finishPlan(d, { kind: "profile", labels: l, title, headerRow: 0, columnWidths, orientation: "portrait", freezeCols: 0, freezeRows });
+function finish(d: Draft, l: PlanLabels, title: string, freezeRows: number, columnWidths = [...COLUMN_WIDTHS], hiddenColumns?: number[]): SheetPlan {
+  return finishPlan(d, { kind: "profile", labels: l, title, headerRow: 0, columnWidths, orientation: "portrait", freezeCols: 0, freezeRows, ...(hiddenColumns ? { hiddenColumns } : {}) });
 }
 
 /**
@@ -204,21 +209,30 @@ function buildPages(result: RatingResult, explainer: RunExplainer, l: PlanLabels
   // result.zones is in rank order, so the pages kept are the leaders'.
   const profiles = result.zones.slice(0, MAX_ZONE_PAGES).map((z) => explainer.profile(z.zone)!);
   const d = newDraft(PAGE_WIDTH);
-  addSpanningRow(d, title, titleStyle());
+  addTitle(d, title);
   if (result.zones.length > MAX_ZONE_PAGES) addSpanningRow(d, x.pagesCapped(MAX_ZONE_PAGES, result.zones.length), { wrap: true });
-  const breaks: number[] = [];
   if (profiles.length > 0) {
     const t = template(result, profiles[0], l, x, locale);
     profiles.forEach((p, i) => {
       const values = t.fields.map((f) => f.get(p));
       const top = placeTemplate(d, t, (field) => values[field]);
-      if (i > 0) breaks.push(top);
+      if (i > 0) d.breaks.push(top);
     });
   }
   joinFormats(d);
-  const plan = finish(d, l, title, 1);
-  if (breaks.length > 0) plan.pageBreaks = breaks;
-  return plan;
+  return finish(d, l, title, 1);
+}
+
+/**
+ * The position of `wanted` in the zone names of rows firstRow.. (0-based) of `names`, matching case
+ * and every character as typed, else #N/A. MATCH ignores case ("Zone a" finds "Zone A", a zone of
+ * its own) and takes * ? ~ as wildcards; EXACT compares as typed, and SUMPRODUCT evaluates it over
+ * the range without an array formula in Excel, WPS and LibreOffice alike. Zone names are unique, so
+ * the sum is the one matching row's position, or 0 for none.
+ */
+function exactPosition(names: string, firstRow: number, wanted: string): string {
+  const position = `SUMPRODUCT(EXACT(${names},${wanted})*(ROW(${names})-${firstRow}))`;
+  return `IF(${position}=0,NA(),${position})`;
 }
 
 /**
@@ -228,7 +242,7 @@ function buildPages(result: RatingResult, explainer: RunExplainer, l: PlanLabels
 function buildPicker(result: RatingResult, explainer: RunExplainer, l: PlanLabels, x: ExplainLabels, locale: Locale, title: string): SheetPlan {
   const profiles = explainer.profiles();
   const d = newDraft(PAGE_WIDTH);
-  addSpanningRow(d, title, titleStyle());
+  addTitle(d, title);
   if (profiles.length === 0) return finish(d, l, title, 1);
   const picked = profiles[0];
   const pickerRow = addRow(d, [x.picker, picked.zone, null, null, x.pickerHint]);
@@ -247,7 +261,7 @@ function buildPicker(result: RatingResult, explainer: RunExplainer, l: PlanLabel
     d.rows[r][c] = v;
   };
   const matchCell = cellRef(0, DATA_COL, true);
-  const formulas: PlanFormula[] = [{ row: 0, col: DATA_COL, formula: `=MATCH(${literalMatchValue(cellRef(pickerRow, 1, true))},${columnRangeRef(DATA_COL, firstZone, lastZone)},0)`, result: 1, format: "0" }];
+  const formulas: PlanFormula[] = [{ row: 0, col: DATA_COL, formula: `=${exactPosition(columnRangeRef(DATA_COL, firstZone, lastZone), firstZone, cellRef(pickerRow, 1, true))}`, result: 1, format: "0" }];
   const zoneValues = profiles.map((p) => t.fields.map((f) => f.get(p)));
   placeTemplate(d, t, (field, row, col) => {
     const range = columnRangeRef(DATA_COL + 1 + field, firstZone, lastZone);
@@ -273,9 +287,9 @@ function buildPicker(result: RatingResult, explainer: RunExplainer, l: PlanLabel
     if (f.format !== undefined) d.columnFormats.push({ col: DATA_COL + 1 + k, r0: firstZone, r1: lastZone, format: f.format });
   });
 
-  const plan = finish(d, l, title, pickerRow + 1, [...COLUMN_WIDTHS, ...Array.from({ length: width - PAGE_WIDTH }, () => 12)]);
+  const hidden = Array.from({ length: width - PAGE_WIDTH }, (_, i) => PAGE_WIDTH + i);
+  const plan = finish(d, l, title, pickerRow + 1, [...COLUMN_WIDTHS, ...hidden.map(() => 12)], hidden);
   plan.formulas = formulas;
-  plan.hiddenColumns = Array.from({ length: width - PAGE_WIDTH }, (_, i) => PAGE_WIDTH + i);
   plan.listValidation = [{ range: { r0: pickerRow, c0: 1, r1: pickerRow, c1: 1 }, source: { r0: firstZone, c0: DATA_COL, r1: lastZone, c1: DATA_COL }, message: x.pickerError }];
   return plan;
 }

@@ -1,6 +1,7 @@
 // The catalogue of indicator-table columns (SPEC §2). Templates and the reader share it, so a
 // header the template writes is always one the reader accepts.
-import type { DerivedIndicatorKey, RawIndicatorKey } from "../../engine/types";
+import type { RawIndicatorKey } from "../../engine/types";
+import { INDICATOR_NAMES } from "../../i18n/indicators";
 import { withoutInvisible } from "./invisible";
 
 export type ColumnKey =
@@ -41,19 +42,19 @@ export const COLUMNS: readonly ColumnSpec[] = [
   col("zone", ["集聚区名称", "名称", "产业集聚区", "产业集聚区名称", "集聚区"], ["Zone", "ZoneName"], "", "text", true),
   col("city", ["所属地市", "地市", "省辖市", "所属省辖市"], ["City"], "", "text", true),
   col("group", ["区域组"], ["Group"], "", "text"),
-  col("va", ["增加值"], ["ValueAdded"], "亿元", "number", true),
-  col("tax", ["税收收入", "税收"], ["Tax"], "亿元", "number", true),
-  col("emp", ["从业人员"], ["Employment"], "万人", "number", true),
-  col("rev", ["主营业务收入"], ["Revenue"], "亿元", "number"),
-  col("vaPrev", ["上年增加值"], ["ValueAddedPrev"], "亿元", "number"),
-  col("fai", ["固定资产投资"], ["Investment"], "亿元", "number"),
-  col("outCap", ["实际利用省外资金"], ["OutsideCapital"], "亿元", "number"),
-  col("leadShare", ["主导产业增加值占比"], ["LeadIndustryShare"], "%", "percent"),
-  col("landMu", ["工业用地面积"], ["IndustrialLandMu"], "亩", "number"),
-  col("rd", ["研发经费支出"], ["RnD"], "亿元", "number"),
-  col("smart", ["智能化改造普及率"], ["SmartRate"], "%", "percent"),
-  col("energy", ["万元工业增加值能耗"], ["EnergyIntensity"], "吨标准煤/万元", "number"),
-  col("energyPrev", ["上年万元工业增加值能耗"], ["EnergyIntensityPrev"], "吨标准煤/万元", "number"),
+  col("va", [INDICATOR_NAMES.va.zh], [INDICATOR_NAMES.va.en], "亿元", "number", true),
+  col("tax", [INDICATOR_NAMES.tax.zh, "税收"], [INDICATOR_NAMES.tax.en], "亿元", "number", true),
+  col("emp", [INDICATOR_NAMES.emp.zh], [INDICATOR_NAMES.emp.en], "万人", "number", true),
+  col("rev", [INDICATOR_NAMES.rev.zh], [INDICATOR_NAMES.rev.en], "亿元", "number"),
+  col("vaPrev", [INDICATOR_NAMES.vaPrev.zh], [INDICATOR_NAMES.vaPrev.en], "亿元", "number"),
+  col("fai", [INDICATOR_NAMES.fai.zh], [INDICATOR_NAMES.fai.en], "亿元", "number"),
+  col("outCap", [INDICATOR_NAMES.outCap.zh], [INDICATOR_NAMES.outCap.en], "亿元", "number"),
+  col("leadShare", [INDICATOR_NAMES.leadShare.zh], [INDICATOR_NAMES.leadShare.en], "%", "percent"),
+  col("landMu", [INDICATOR_NAMES.landMu.zh], [INDICATOR_NAMES.landMu.en], "亩", "number"),
+  col("rd", [INDICATOR_NAMES.rd.zh], [INDICATOR_NAMES.rd.en], "亿元", "number"),
+  col("smart", [INDICATOR_NAMES.smart.zh], [INDICATOR_NAMES.smart.en], "%", "percent"),
+  col("energy", [INDICATOR_NAMES.energy.zh], [INDICATOR_NAMES.energy.en], "吨标准煤/万元", "number"),
+  col("energyPrev", [INDICATOR_NAMES.energyPrev.zh], [INDICATOR_NAMES.energyPrev.en], "吨标准煤/万元", "number"),
   col("prevRank", ["上年综合排名"], ["PrevRank"], "", "integer"),
   col("prevStars", ["上年星级"], ["PrevStars"], "", "integer"),
   col("maxStars", ["历史最高星级"], ["MaxStars"], "", "integer"),
@@ -107,19 +108,3 @@ export function matchColumn(name: string): ColumnSpec | undefined {
   return BY_SPELLING.get(name.toLowerCase());
 }
 
-// A Map, as the key comes from user text (a rules sheet, an issue's params): "constructor" is no label.
-const DERIVED_LABELS: ReadonlyMap<string, { zh: string; en: string }> = new Map<DerivedIndicatorKey, { zh: string; en: string }>([
-  ["vaGrowth", { zh: "增加值增速", en: "ValueAddedGrowth" }],
-  ["taxPerMu", { zh: "亩均税收", en: "TaxPerMu" }],
-  ["rdIntensity", { zh: "研发投入强度", en: "RnDIntensity" }],
-  ["energyDrop", { zh: "能耗下降率", en: "EnergyIntensityDrop" }],
-]);
-
-/** The display name of an indicator key (raw or derived) in the report language; the key itself when unknown. */
-export function indicatorLabel(key: string, lang: "zh" | "en"): string {
-  const derived = DERIVED_LABELS.get(key);
-  if (derived) return derived[lang];
-  const spec = BY_KEY.get(key as ColumnKey);
-  if (spec) return lang === "zh" ? spec.zh[0] : spec.en[0];
-  return key;
-}

@@ -8,7 +8,7 @@ import { cellAddress } from "./header";
 import { parseNumericText } from "./cells";
 import { withoutInvisible } from "./invisible";
 import { sameWord, type Words } from "./rulesLabels";
-import { planLabels } from "../plan/labels";
+import { isSheetNamed, planLabels } from "../plan/labels";
 import type { SheetKind } from "../plan/types";
 import { DROPPED_MARKERS, HISTORY_COLUMNS, NAME_MAP_COLUMNS, type HistoryColumn } from "../plan/historyLabels";
 import type { NameMappingRow } from "./zoneNames";
@@ -34,6 +34,8 @@ export interface PreviousRating {
 
 /** Rows searched for a header under the title block. */
 const HEADER_ROWS = 6;
+/** Rows searched on a result sheet, whose main table may follow a summary (counts by city and their chart). */
+const RESULT_HEADER_ROWS = 200;
 
 const ZH = planLabels("zh-CN");
 const EN = planLabels("en-US");
@@ -42,13 +44,9 @@ function words(pick: (l: typeof ZH) => string): Words {
   return { zh: pick(ZH), en: pick(EN) };
 }
 
-function sheetWords(kind: SheetKind): Words {
-  return { zh: ZH.sheetNames[kind], en: EN.sheetNames[kind] };
-}
-
-/** The sheet of a kind: by the add-in's marker, else by its name in either language. */
+/** The sheet of a kind: by the add-in's marker, else by its name in either language (or an earlier version's name). */
 export function findKindedSheet(sheets: readonly KindedGrid[], kind: SheetKind): Grid | undefined {
-  return (sheets.find((s) => s.kind === kind) ?? sheets.find((s) => s.kind === undefined && sameWord(s.grid.sheet, sheetWords(kind))))?.grid;
+  return (sheets.find((s) => s.kind === kind) ?? sheets.find((s) => s.kind === undefined && isSheetNamed(s.grid.sheet, kind)))?.grid;
 }
 
 function text(v: CellValue | undefined): string {
@@ -86,18 +84,28 @@ interface Header<K extends string> {
   cols: Partial<Record<K, number>>;
 }
 
-/** The first row of the top block that holds every required column, with where each known column sits. */
-function findHeaderRow<K extends string>(grid: Grid, columns: Record<K, Words>, required: readonly K[]): Header<K> | undefined {
+/**
+ * The row of the top `depth` rows that holds every required column, with where each known column
+ * sits: of several, the one holding the most known columns (a result sheet's summary block, such
+ * as 综合排名's top 20, heads fewer columns than its main table), the first of those.
+ */
+function findHeaderRow<K extends string>(grid: Grid, columns: Record<K, Words>, required: readonly K[], depth = HEADER_ROWS): Header<K> | undefined {
   const keys = Object.keys(columns) as K[];
-  for (let r = 0; r < Math.min(HEADER_ROWS, grid.values.length); r++) {
+  let best: Header<K> | undefined;
+  let bestCount = 0;
+  for (let r = 0; r < Math.min(depth, grid.values.length); r++) {
     const cols: Partial<Record<K, number>> = {};
     grid.values[r].forEach((v, c) => {
       const key = typeof v === "string" ? keys.find((k) => cols[k] === undefined && sameWord(v, columns[k])) : undefined;
       if (key !== undefined) cols[key] = c;
     });
-    if (required.every((k) => cols[k] !== undefined)) return { row: r, cols };
+    const count = Object.keys(cols).length;
+    if (required.every((k) => cols[k] !== undefined) && count > bestCount) {
+      best = { row: r, cols };
+      bestCount = count;
+    }
   }
-  return undefined;
+  return best;
 }
 
 class RowReader<K extends string> {
@@ -152,7 +160,7 @@ type ResultColumn = keyof typeof RESULT_COLUMNS;
 
 /** Data rows of a result sheet: from under its header to the first row without a zone (a summary block follows). */
 function resultRows(grid: Grid, required: readonly ResultColumn[], issues: Issue[]): { reader: RowReader<ResultColumn>; rows: number[] } | undefined {
-  const header = findHeaderRow(grid, RESULT_COLUMNS, required);
+  const header = findHeaderRow(grid, RESULT_COLUMNS, required, RESULT_HEADER_ROWS);
   if (!header) return undefined;
   const reader = new RowReader(grid, header, issues);
   const rows: number[] = [];

@@ -5,7 +5,7 @@ import { DERIVED_INDICATOR_KEYS, RAW_INDICATOR_KEYS } from "../../engine/types";
 import { validateRules } from "../../engine";
 import type { Locale } from "../../i18n/locale";
 import { a1, type CellValue, type Grid } from "../grid";
-import { indicatorLabel } from "./columns";
+import { indicatorLabel } from "../../i18n/indicators";
 import { displayValue, parseNumericText } from "./cells";
 import { readYearCycleRules, yearCycleRuleRows, YEAR_CYCLE_SECTIONS, type YearCycleSectionKey } from "./rulesYearCycle";
 import {

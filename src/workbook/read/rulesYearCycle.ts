@@ -4,7 +4,7 @@
 import type { ExitRule, InterimTarget, Rules } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
 import type { CellValue } from "../grid";
-import { indicatorLabel } from "./columns";
+import { indicatorLabel } from "../../i18n/indicators";
 import { choice, OPTION_HEADER, PROVENANCE, word, type Words } from "./rulesLabels";
 import type { Section, SheetCursor } from "./rulesSheet";
 

@@ -1,4 +1,5 @@
 import { getPreset, rate } from "../../../src/engine";
+import { issueKindName } from "../../../src/i18n/issues";
 import type { RatingResult, Rules, ZoneInput, ZoneTable } from "../../../src/engine/types";
 import { MAX_CELL_TEXT } from "../../../src/workbook/plan/draft";
 import { buildResultPlans } from "../../../src/workbook/plan/results";
@@ -26,7 +27,8 @@ function longestText(plans: SheetPlan[]): number {
 
 function tieMessage(plans: SheetPlan[]): string {
   const validation = plans.find((p) => p.kind === "validation");
-  const row = validation?.values.find((r) => r[5] === "AWARD_TIE_LAST_PLACE");
+  const kinds = [issueKindName("AWARD_TIE_LAST_PLACE", "zh-CN"), issueKindName("AWARD_TIE_LAST_PLACE", "en-US")];
+  const row = validation?.values.find((r) => kinds.includes(r[5] as string));
   if (!row || typeof row[6] !== "string") throw new Error("no tie warning in 校验报告");
   return row[6];
 }

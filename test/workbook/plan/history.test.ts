@@ -113,7 +113,7 @@ describe("the yearly cycle", () => {
       ["ZONE_NOT_IN_PREVIOUS", "B6"],
       ["ZONE_DROPPED", "长葛产业集聚区"],
     ]);
-    expect(cycle.issues[1].message).toBe("B6：2012年结果中没有这个集聚区，按新评处理。可能对应：长葛产业集聚区。如是改名或合并，请在“名称对照”表中填写上年名称后重新评定。");
+    expect(cycle.issues[1].message).toBe("B6（长葛市产业集聚区）：2012年结果中没有这个集聚区，按新评处理。可能对应：长葛产业集聚区。如是改名或合并，请在“名称对照”表中填写上年名称后重新评定。");
     const result = rate(cycle.table, RULES);
     const statuses = Object.fromEntries(result.zones.map((z) => [z.zone, z.starStatus]));
     // 甲: 3★ this year, 2★ last year, 3★ in 2011: promoted, not a first star.
@@ -176,7 +176,7 @@ describe("the yearly cycle", () => {
     expect(cycle.table.zones[0].prevStars).toBe(1);
     const conflict = cycle.issues.find((i) => i.code === "PREV_VALUE_CONFLICT")!;
     expect(conflict.cell).toBe("T5");
-    expect(conflict.message).toBe('T5: "PrevStars" holds 1 but the results of 2012 say 2; the rating uses your 1. Correct or clear the cell and rate again if last year\'s result is right.');
+    expect(conflict.message).toBe('T5 (甲产业集聚区): "PrevStars" holds 1 but the results of 2012 say 2; the rating uses your 1. Correct or clear the cell and rate again if last year\'s result is right.');
     expect(cycle.carried[0].source).toBe("conflict");
   });
 

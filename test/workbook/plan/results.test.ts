@@ -32,8 +32,8 @@ describe("buildResultPlans", () => {
       expect(p.values[0][0]).toBe(p.title);
       expect(p.title.startsWith("2013年度")).toBe(true);
       expect(p.print.paper).toBe("A4");
-      // 计算明细 repeats only its table's header: its reference block stays on page 1.
-      expect(p.print.titleRows).toEqual([p.kind === "details" ? p.headerRow : 0, p.headerRow]);
+      // Only the table's header repeats on later pages; the title prints once, on the first.
+      expect(p.print.titleRows).toEqual([p.headerRow, p.headerRow]);
       expect(p.print.footer).toBe("第 &P 页，共 &N 页");
       expect(p.columnWidths).toHaveLength(width);
     }
@@ -57,16 +57,23 @@ describe("buildResultPlans", () => {
     const chart = stars.charts![0];
     expect(chart.type).toBe("stackedColumn");
     const block = stars.values.slice(chart.source.r0, chart.source.r1 + 1).map((r) => r.slice(chart.source.c0, chart.source.c1 + 1));
-    // Cities in code-point order: 开 U+5F00 < 洛 U+6D1B < 郑 U+90D1. 兰考 (0★) adds nothing to 开封.
+    // Cities in the province's customary order (郑州, 开封, 洛阳), not by code point. 兰考 (0★) adds nothing to 开封.
     expect(block).toEqual([
       ["所属地市", "一星级", "二星级", "三星级", "四星级", "五星级", "六星级"],
+      ["郑州市", 0, 0, 1, 0, 0, 0],
       ["开封市", 1, 0, 0, 0, 0, 0],
       ["洛阳市", 0, 1, 0, 0, 0, 0],
-      ["郑州市", 0, 0, 1, 0, 0, 0],
     ]);
     const totals = stars.values[chart.source.r1 + 1];
     expect(totals.slice(0, 8)).toEqual(["合计", 1, 1, 1, 0, 0, 0, 3]);
+    // The chart is drawn over empty rows of its own, after the counts and before the zones' table, which starts a page.
     expect(chart.anchor.r0).toBeGreaterThan(chart.source.r1 + 1);
+    expect(chart.anchor.r1).toBeLessThan(stars.headerRow - 1);
+    for (let r = chart.anchor.r0; r <= chart.anchor.r1; r++) expect(stars.values[r].every((v) => v === null)).toBe(true);
+    expect(stars.pageBreaks).toContain(stars.headerRow - 1);
+    expect(stars.values[stars.headerRow - 1][0]).toBe("二、各集聚区星级评定结果");
+    expect(chart.valueAxisTitle).toBe("集聚区数（个）");
+    expect(chart.dataLabels).toBe(true);
   });
 
   test("综合排名 marks ties as 并列, shows dimension points, rank change arrows and the veto", () => {
@@ -79,15 +86,13 @@ describe("buildResultPlans", () => {
     expect(body).toEqual(["郑州航空港区", "=SUM(A1)", "+洛阳高新区", "兰考县产业集聚区"]);
   });
 
-  test("分市排名 groups zones by city with their rank inside it", () => {
+  test("分市排名 lists each city under its own heading, in the province's customary order, with the rank inside it", () => {
     const byCity = plan(zh, "byCity");
-    const body = byCity.values.slice(byCity.headerRow + 1).map((r) => [r[0], r[1], r[3]]);
-    expect(body).toEqual([
-      ["开封市", 1, "=SUM(A1)"],
-      ["开封市", 2, "兰考县产业集聚区"],
-      ["洛阳市", 1, "+洛阳高新区"],
-      ["郑州市", 1, "郑州航空港区"],
-    ]);
+    const body = byCity.values.slice(byCity.headerRow + 1).map((r) => (typeof r[0] === "string" ? r[0] : [r[0], r[2]]));
+    expect(body).toEqual(["郑州市（1 个）", [1, "郑州航空港区"], "开封市（2 个）", [1, "=SUM(A1)"], [2, "兰考县产业集聚区"], "洛阳市（1 个）", [1, "+洛阳高新区"]]);
+    // A heading never ends a page: it is kept with the rows under it.
+    const heading = byCity.values.findIndex((r) => r[0] === "开封市（2 个）");
+    expect(byCity.merges).toContainEqual({ r0: heading, c0: 0, r1: heading, c1: 5 });
   });
 
   test("表彰名单 lays out sections with prizes in 万元, the total, and the plaque list by stars", () => {
@@ -106,24 +111,35 @@ describe("buildResultPlans", () => {
     expect(enTexts).toContain("Prize total: 1,500 × 10k yuan (15,000,000 yuan)");
     const strongRows = awards.values.filter((r) => r[1] === "十强");
     expect(strongRows.map((r) => [r[0], r[2], r[3], r[4], r[5]])).toEqual([
-      [1, "郑州航空港区", "郑州市", 80.5, 500],
-      [2, "=SUM(A1)", "开封市", 70.25, 500],
+      [1, "郑州航空港区", "郑州市", "综合得分 80.50", 500],
+      [2, "=SUM(A1)", "开封市", "综合得分 70.25", 500],
     ]);
     expect(awards.values.filter((r) => r[1] === "小计").map((r) => r[5])).toEqual([1000, 500, 0]);
-    const plaqueRows = awards.values.filter((r) => r[1] === "★★★" || r[1] === "★★");
-    expect(plaqueRows.map((r) => r[2])).toEqual(["郑州航空港区", "+洛阳高新区"]);
+    // The plaque list fills the same columns as the award lists, so the header repeated above it fits it.
+    const plaqueRows = awards.values.filter((r) => r[1] === "授牌");
+    expect(plaqueRows.map((r) => [r[2], r[4], r[5]])).toEqual([
+      ["郑州航空港区", "★★★ 三星级", null],
+      ["+洛阳高新区", "★★ 二星级", null],
+    ]);
   });
 
-  test("表彰名单's basis is the composite for 十强 (points) and the places moved up for 十快 (a whole number)", () => {
+  test("表彰名单's basis says what its figure is: the composite for 十强, the places moved up for 十快, the dimensions' points for 十先进", () => {
     const result = smallResult();
     result.zones = result.zones.map((z) => (z.zone === "+洛阳高新区" ? { ...z, prevRank: 5, rankChange: 3 } : z));
-    const awards = plan(buildResultPlans(result, [], "zh-CN"), "awards");
-    const basis = (award: string): [PlanCell, string] => {
-      const r = awards.values.findIndex((row) => row[1] === award);
-      return [awards.values[r][4], resolveNumberFormats(awards, r, r)[0][4]];
+    result.awards = result.awards.map((a) => (a.key === "advanced" ? { ...a, zones: ["兰考县产业集聚区"] } : a));
+    const basis = (locale: "zh-CN" | "en-US", award: string): PlanCell => {
+      const awards = plan(buildResultPlans(result, [], locale), "awards");
+      return awards.values.find((row) => row[1] === award)![4];
     };
-    expect(basis("十强")).toEqual([80.5, "0.00"]);
-    expect(basis("十快")).toEqual([3, "0"]);
+    expect(basis("zh-CN", "十强")).toBe("综合得分 80.50");
+    expect(basis("zh-CN", "十快")).toBe("名次上升 3 位");
+    expect(basis("zh-CN", "十先进")).toBe("发展速度得分 20.00");
+    expect(basis("en-US", "Top ten")).toBe("Composite 80.50");
+    expect(basis("en-US", "Fastest ten")).toBe("Up 3 places");
+    expect(basis("en-US", "Advanced ten")).toBe("Growth points 20.00");
+    const growth = { ...result, awards: result.awards.map((a) => (a.key === "fast" ? { ...a, metricUsed: "vaGrowth" as const } : a)) };
+    growth.zones = growth.zones.map((z) => (z.zone === "+洛阳高新区" ? { ...z, derived: { vaGrowth: 116 } } : z));
+    expect(plan(buildResultPlans(growth, [], "zh-CN"), "awards").values.find((row) => row[1] === "十快")![4]).toBe("增加值增速 116.00%");
   });
 
   test("晋级名单 lists promotions first, then demotions and zones below the gate", () => {
@@ -151,16 +167,18 @@ describe("buildResultPlans", () => {
     const v = plan(plans, "validation");
     const body = v.values.slice(v.headerRow + 1);
     expect(body).toHaveLength(2);
-    expect(body[0].slice(0, 6)).toEqual([1, "错误", "指标数据", "E7", "", "NOT_A_NUMBER"]);
+    // The kind of problem in the report's language, never the code.
+    expect(body[0].slice(0, 6)).toEqual([1, "错误", "指标数据", "E7", "", "不是数字"]);
     expect(body[0][6]).toContain("“abc”不是数字");
-    expect(body[1][5]).toBe("FAST_FALLBACK_GROWTH");
+    expect(body[1][5]).toBe("十快改按增速评选");
+    expect(plan(buildResultPlans(smallResult(), [readerIssue], "en-US"), "validation").values.find((r) => r[3] === "E7")![5]).toBe("Not a number");
     const clean = plan(buildResultPlans({ ...smallResult(), issues: [] }, [], "en-US"), "validation");
     expect(clean.values[clean.headerRow + 1][1]).toBe("No problems found.");
   });
 
   test("text cells resolve to the text format so formula-like names stay text; numbers keep their column format", () => {
     const ranking = plan(zh, "ranking");
-    const r = ranking.values.findIndex((row) => row[2] === "=SUM(A1)");
+    const r = ranking.values.findIndex((row, i) => i > ranking.headerRow && row[2] === "=SUM(A1)");
     const [formats] = resolveNumberFormats(ranking, r, r);
     expect(formats[2]).toBe("@");
     expect(formats[4]).toBe("0.00");

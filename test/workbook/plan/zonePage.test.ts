@@ -3,6 +3,8 @@
 import { join } from "node:path";
 import { resultJson, type JsonZone } from "../../../src/cli/json";
 import { getPreset, rate } from "../../../src/engine";
+import { RunExplainer } from "../../../src/engine/explain";
+import { formatQuantity, indicatorQuantity } from "../../../src/workbook/plan/quantities";
 import type { RatingResult } from "../../../src/engine/types";
 import { buildResultPlans } from "../../../src/workbook/plan/results";
 import { resolveNumberFormats } from "../../../src/workbook/plan/formats";
@@ -90,15 +92,19 @@ describe("集聚区档案 on the bundled sample (180 zones)", () => {
     });
   });
 
-  test("number formats: points with two decimals, raw values with up to four; a few entries for all 180 pages", () => {
+  test("number formats: points with two decimals, raw values written in their indicator's format; a few entries for all 180 pages", () => {
     expect(pages.columnFormats.length).toBeLessThanOrEqual(6);
     const last = pages.pageBreaks![178];
     const composite = pages.values.findIndex((r, i) => i > last && r[0] === "综合得分");
     const raw = pages.values.findIndex((r, i) => i > last && r[0] === "优势");
     const formats = resolveNumberFormats(pages, composite, raw);
     expect(formats[0][1]).toBe("0.00");
-    expect(formats[raw - composite][2]).toBe("#,##0.00##");
     expect(formats[raw - composite][1]).toBe("@");
+    // The page's last zone's strongest indicator, as the pane writes it: "10.44", never "10.4359".
+    const z = result.zones[179];
+    const strongest = new RunExplainer(result).profile(z.zone)!.strongest[0];
+    expect(pages.values[raw][2]).toBe(strongest.raw === null ? "缺失" : formatQuantity(strongest.raw, indicatorQuantity(strongest.key)));
+    expect(pages.values[raw][2]).toMatch(/^[\d,]+(\.\d{2,3})?$|^缺失$/);
   });
 
   test("the reason for each award missed names the place and the gap to the last winner", () => {
@@ -159,8 +165,8 @@ describe("集聚区档案 on the bundled sample (180 zones)", () => {
 });
 
 describe("集聚区档案 with a formula-like zone name and wildcard characters", () => {
-  test("the picker finds a zone named with * ? ~ or = exactly, never another", () => {
-    const ZONES = ["=SUM(A1)", "A*", "AB", "A?C", "ABC", "~x"];
+  test("the picker finds a zone named with * ? ~ or = exactly, never another, and tells zones apart that differ in case only", () => {
+    const ZONES = ["=SUM(A1)", "A*", "AB", "A?C", "ABC", "~x", "Zone a", "Zone A", "ZONE A"];
     const result = rate(table(ZONES.map((name, i) => zone(name, { va: 10 + i, tax: 2 + i, emp: 1 + i, rev: 5 + i }))), getPreset("henan-2013")!);
     const picker = buildZonePages(result, "zh-CN", "picker");
     const pickerRow = picker.values.findIndex((r) => r[0] === "选择集聚区");

@@ -1,6 +1,6 @@
 import type { CellValue, Grid } from "../../../src/workbook/grid";
 import { findHeader } from "../../../src/workbook/read/header";
-import { indicatorLabel } from "../../../src/workbook/read/columns";
+import { indicatorLabel } from "../../../src/i18n/indicators";
 
 function grid(values: CellValue[][]): Grid {
   return { sheet: "指标数据", originRow: 0, originCol: 0, values };

@@ -1,25 +1,28 @@
-// The yearly cycle in the open workbook: the sheets a run reads besides the indicator table (历年评定,
+// The yearly cycle in an open workbook: the sheets a run reads besides the indicator table (历年评定,
 // 名称对照), the sheets it replaces, and 导入上年结果, which joins last year's results into the
 // workbook's 历年评定 so that every later run (the button, the ribbon, a recompute on edit) carries
 // them forward.
 import type { Issue } from "../engine/types";
 import type { Locale } from "../i18n/locale";
 import { buildHistoryPlan } from "../workbook/plan/history";
-import { planLabels } from "../workbook/plan/labels";
+import { isSheetNamed } from "../workbook/plan/labels";
 import type { SheetKind } from "../workbook/plan/types";
 import { hasErrors } from "../workbook/read/prepare";
 import type { KindedGrid, PreviousRating } from "../workbook/read/previous";
-import { sameWord } from "../workbook/read/rulesLabels";
+import { isRulesSheetName } from "../workbook/read/rulesSheet";
 import { historyWithImport } from "../workbook/yearCycle";
-import { applyPlans } from "./apply";
-import type { Capabilities } from "./capabilities";
 import type { HistoryImport } from "./host";
-import type { WorkbookState } from "./read";
+import { isResultKind } from "./kinds";
+import type { ReadOptions, WorkbookSession, WorkbookState } from "./workbook";
 
 /** Sheets a run reads along with the indicator sheet: by the add-in's kind, or by name for the user's 名称对照. */
 export function isYearCycleInput(name: string, kind: SheetKind | undefined): boolean {
-  const names = (k: SheetKind) => ({ zh: planLabels("zh-CN").sheetNames[k], en: planLabels("en-US").sheetNames[k] });
-  return kind === "history" || sameWord(name, names("history")) || sameWord(name, names("nameMap"));
+  return kind === "history" || isSheetNamed(name, "history") || isSheetNamed(name, "nameMap");
+}
+
+/** Whether a read takes a sheet's cells: never a result sheet's; with `sheet`, that one and the sheets every run reads besides. */
+export function readsCells(opts: ReadOptions, name: string, kind: SheetKind | undefined): boolean {
+  return opts.values && !isResultKind(kind) && (opts.sheet === undefined || name === opts.sheet || isRulesSheetName(name) || isYearCycleInput(name, kind));
 }
 
 /** The grids read, each with the kind the add-in knows it by. */
@@ -37,11 +40,11 @@ export function replacedKinds(resultKinds: readonly SheetKind[], keepsHistory: b
 }
 
 /** Writes the workbook's 历年评定 with last year's results joined in (or, without them, as it stands: an empty one starts it). */
-export async function importPreviousInto(context: Excel.RequestContext, state: WorkbookState, previous: PreviousRating | undefined, locale: Locale, caps: Capabilities): Promise<HistoryImport> {
+export async function importPreviousInto<S extends WorkbookState>(wb: WorkbookSession<S>, state: S, previous: PreviousRating | undefined, locale: Locale): Promise<HistoryImport> {
   const { history, issues } = historyWithImport(kindedGrids(state), previous, locale);
   const years = [...new Set(history.map((r) => r.year))].sort((a, b) => a - b);
   if (hasErrors(issues)) return { ok: false, years, issues };
-  const applied = await applyPlans(context, state, [buildHistoryPlan(history, locale)], { locale, caps, replaceKinds: ["history"], mark: true, activate: false });
+  const applied = await wb.apply(state, [buildHistoryPlan(history, locale)], { locale, replaceKinds: ["history"], mark: true, activate: false });
   const out: HistoryImport = { ok: true, sheet: applied.written[0], years, issues: issues.filter((i: Issue) => i.severity === "warning") };
   if (previous?.year !== undefined) out.zones = previous.rows.length;
   return out;

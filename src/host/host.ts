@@ -98,6 +98,28 @@ export interface SheetWritten {
   notices: string[];
 }
 
+/** The rated copy of a workbook file, to save. */
+export interface RatedFile {
+  /** `<name>-rated.xlsx` for the chosen `<name>.xlsx`. */
+  name: string;
+  blob: Blob;
+}
+
+/**
+ * What a host that rates a workbook file instead of an open workbook offers (the offline page): the
+ * user chooses the file, and last year's rated one, and saves the rated copy. Nothing is written
+ * into a workbook there, so the pane leaves out inserting and removing sheets, going to a cell and
+ * following edits.
+ */
+export interface WorkbookFiles {
+  /** The workbook to rate: later overviews and runs read it. */
+  choose(file: File): void;
+  /** Last year's rated workbook (the command line's --prev), or none: later runs carry it forward. */
+  choosePrevious(file: File | undefined): void;
+  /** The rated workbook of the last run that rated, with the 稳健性分析 sheet where one was written since. */
+  rated(): RatedFile | undefined;
+}
+
 export interface RatingHost {
   /** Without a presetId, looks at the preset of the workbook's last run (the default preset if none). */
   overview(locale: Locale, presetId?: string): Promise<WorkbookOverview>;
@@ -122,4 +144,6 @@ export interface RatingHost {
    * way to stop, or to undefined where this Excel has no worksheet events (below ExcelApi 1.7).
    */
   watchSheets(listener: (change: SheetChange) => void): Promise<StopWatching | undefined>;
+  /** Present where the host rates a workbook file rather than an open workbook. */
+  files?: WorkbookFiles;
 }

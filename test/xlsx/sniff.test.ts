@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { sniffNotXlsx } from "../../src/cli/sniff";
-import { docxBytes, odsBytes, ole2With, zipOf } from "./fixtures";
-import { REPO } from "./run";
+import { sniffNotXlsx } from "../../src/xlsx/sniff";
+import { docxBytes, odsBytes, ole2With, zipOf } from "../cli/fixtures";
+import { REPO } from "../cli/run";
 
 describe("sniffNotXlsx", () => {
   it("lets a real .xlsx through", () => {
