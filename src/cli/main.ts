@@ -3,18 +3,21 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { PRESET_IDS, getPreset } from "../engine";
-import type { Rules } from "../engine/types";
+import type { Issue, Rules } from "../engine/types";
+import { localizeIssues } from "../i18n/issues";
 import type { Locale } from "../i18n/locale";
 import type { SheetKind, SheetPlan } from "../workbook/plan/types";
 import { rateInput, readInputWorkbook, withRobustness, type RateWorkbookOptions, type RatedWorkbook, type RatingStopped } from "../xlsx/rateWorkbook";
 import { measured } from "../xlsx/timeline";
 import { writeResultXlsx } from "../xlsx/writeFile";
 import { parseArgs, USAGE, type CliArgs } from "./args";
+import { largestTableLine, MAX_ZONES, Progress } from "./bigRuns";
 import { failureJson, resultJson, type JsonResult } from "./json";
 import { prettyJson } from "./prettyJson";
-import { CliError, fileErrorMessage, inputNotFound, interrupted, rulesNeitherPresetNorFile, rulesNotJson, type FileRef, type OutputRef } from "./messages";
+import { CliError, fileErrorMessage, inputNotFound, interrupted, rulesNeitherPresetNorFile, type FileRef, type OutputRef } from "./messages";
 import { Interrupted, writeAllOrNothing, OutputWriteError, type Output, type OutputFs } from "./outputs";
 import { checkDistinct, checkTarget } from "./paths";
+import { readRulesFile } from "./rulesFile";
 import { allIssuesAt, issueLines, renamedSheetsLine, robustnessLines, summaryLines } from "./summary";
 import { addYearCycleJson, readPrevious, yearCycleLines } from "./yearCycle";
 
@@ -31,15 +34,11 @@ function readSource(ref: FileRef, locale: Locale): Buffer {
   }
 }
 
-function loadRules(value: string | undefined, rulesFile: FileRef | undefined, locale: Locale): { presetId?: string; rules?: Rules } {
+/** The preset named, or the rules file's rules, or the issue that says why the file cannot be read. */
+function loadRules(value: string | undefined, rulesFile: FileRef | undefined, locale: Locale): { presetId?: string; rules?: Rules; issue?: Issue } {
   if (value === undefined) return {};
   if (rulesFile === undefined) return { presetId: value };
-  const text = readSource(rulesFile, locale).toString("utf8");
-  try {
-    return { rules: JSON.parse(text) as Rules };
-  } catch (e) {
-    throw new CliError(rulesNotJson(rulesFile.path, (e as Error).message, locale));
-  }
+  return readRulesFile(rulesFile.path, () => readSource(rulesFile, locale));
 }
 
 function* jsonText(json: JsonResult): Generator<string, void, undefined> {
@@ -100,11 +99,12 @@ async function stopOnInput(stop: RatingStopped, json: OutputRef | undefined, loc
 }
 
 /**
- * Reads the input and rates it (last year's workbook read once the input is known good). The input's
- * grids are out of reach once this returns, so the sheets are planned in the memory they held.
+ * Reads the input and rates it (last year's workbook read once the input is known good); a table of
+ * more than MAX_ZONES zones stops the read. The input's grids are out of reach once this returns,
+ * so the sheets are planned in the memory they held.
  */
 async function readAndRate(bytes: Uint8Array, path: string, locale: Locale, options: () => Promise<RateWorkbookOptions>): Promise<RatedWorkbook | RatingStopped> {
-  const read = await measured("read the input", () => readInputWorkbook(bytes, path, locale));
+  const read = await measured("read the input", () => readInputWorkbook(bytes, path, locale, MAX_ZONES));
   return "input" in read ? rateInput(read.input, await options()) : read;
 }
 
@@ -123,8 +123,11 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   checkDistinct([input, rulesFile, prevFile].filter((ref) => ref !== undefined), targets, locale);
   for (const target of targets) checkTarget(target, locale);
 
-  const rulesOption = loadRules(args.rules, rulesFile, locale);
+  const { issue: rulesIssue, ...rulesOption } = loadRules(args.rules, rulesFile, locale);
+  if (rulesIssue) return stopOnInput({ ok: false, issues: localizeIssues([rulesIssue], locale) }, jsonOut, locale, out);
+  const progress = new Progress(locale);
   const inputBytes = readSource(input, locale);
+  progress.reading(input.path, inputBytes.length);
   const unplanned = await readAndRate(inputBytes, input.path, locale, async () => {
     const previous = args.prev === undefined ? undefined : await readPrevious(args.prev, locale);
     return {
@@ -134,6 +137,7 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
       ...(previous ? { previous } : {}),
       history: args.history === true,
       ...(args.robustness ? { robustness: args.robustness } : {}),
+      onRating: (zones) => progress.rating(zones),
     };
   });
   if (!unplanned.ok) return stopOnInput(unplanned, jsonOut, locale, out);
@@ -141,8 +145,10 @@ async function run(args: CliArgs, out: (line: string) => void): Promise<number> 
   const { result, issues, robustness, cycle, cycleEnd } = rated;
   // The plans move out of the run's result (splice empties it), so the writer holds the only reference.
   const workbook = workbookOutput(workbookOut, rated.plans.splice(0), inputBytes);
+  progress.writing();
   const json = jsonOut && jsonOutput(jsonOut, () => addYearCycleJson(resultJson(result, issues, robustness), cycle, cycleEnd));
   await writeOutputs(json ? [workbook.output, json] : [workbook.output], locale);
+  progress.done();
   const validationSheet = workbook.sheetNames[workbook.planKinds.indexOf("validation")];
   for (const line of summaryLines(result, rated.sheet, rated.rulesSource, issues, locale, allIssuesAt(validationSheet, jsonOut?.path, locale))) out(line);
   if (robustness) for (const line of robustnessLines(robustness, locale)) out(line);
@@ -160,7 +166,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   if (parsed.args.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n${largestTableLine(parsed.args.locale)}\n`);
     return 0;
   }
   try {

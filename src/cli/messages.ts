@@ -65,13 +65,6 @@ export function rulesNeitherPresetNorFile(value: string, presets: readonly strin
   });
 }
 
-export function rulesNotJson(path: string, reason: string, locale: Locale): string {
-  return say(locale, {
-    zh: `无法读取规则文件“${path}”：它不是有效的 JSON（${reason}）。请修正该文件，或改用内置规则。`,
-    en: `Cannot read the rules file "${path}": it is not valid JSON (${reason}). Correct the file or use a preset.`,
-  });
-}
-
 export function interrupted(locale: Locale): string {
   return say(locale, {
     zh: "已中断：未写入任何结果，已有的文件保持原样。",

@@ -74,6 +74,52 @@ const NOT_XLSX_EN: Record<string, (file: string) => string> = {
   unknown: (f) => `"${f}" is not an Excel workbook (.xlsx). ${SAVE_AS_EN}`,
 };
 
+/** A count as the messages print it, digits grouped (1,048,576). */
+function n(p: Params, key: string): string {
+  const v = Number(p[key]);
+  return Number.isFinite(v) ? v.toLocaleString("en-US") : s(p, key);
+}
+
+/** The part of a workbook a reading limit stopped at: the sheet (and its part) where it is one. */
+function partZh(p: Params): string {
+  return p.sheet !== undefined ? `工作表“${s(p, "sheet")}”（${s(p, "part")}）` : `部件 ${s(p, "part")}`;
+}
+
+function partEn(p: Params): string {
+  return p.sheet !== undefined ? `the sheet "${s(p, "sheet")}" (${s(p, "part")})` : `the part ${s(p, "part")}`;
+}
+
+const RESAVE_ZH = "请在 Excel 中打开它（Excel 会尝试修复），把指标表另存为新的 .xlsx 后重试。";
+const RESAVE_EN = "Open it in Excel (which tries to repair it), save the indicator table as a new .xlsx and try again.";
+
+/** WORKBOOK_TOO_MANY_CELLS by what ran over: cells holding a value, shared strings, their characters. */
+const TOO_MANY_ZH: Record<string, (p: Params) => string> = {
+  cells: (p) => `工作簿中有内容的单元格超过 ${n(p, "limit")} 个（读到工作表“${s(p, "sheet")}”时），超出本工具读取的上限，未读取。请删除不需要的工作表或数据，或把指标表复制到新工作簿后重试。`,
+  strings: (p) => `工作簿的共享字符串表（${s(p, "part")}）超过 ${n(p, "limit")} 项，超出本工具读取的上限，未读取。请删除不需要的工作表或数据，或把指标表复制到新工作簿后重试。`,
+  chars: (p) => `工作簿的共享字符串表（${s(p, "part")}）合计超过 ${n(p, "limit")} 个字符，超出本工具读取的上限，未读取。请删除不需要的工作表或大段文字，或把指标表复制到新工作簿后重试。`,
+};
+
+const TOO_MANY_EN: Record<string, (p: Params) => string> = {
+  cells: (p) => `The workbook holds more than ${n(p, "limit")} cells with content (reached on the sheet "${s(p, "sheet")}"), beyond what this tool reads; it was not read. Delete sheets or data you do not need, or copy the indicator table into a new workbook, and try again.`,
+  strings: (p) => `The workbook's shared-string table (${s(p, "part")}) has more than ${n(p, "limit")} entries, beyond what this tool reads; it was not read. Delete sheets or data you do not need, or copy the indicator table into a new workbook, and try again.`,
+  chars: (p) => `The workbook's shared-string table (${s(p, "part")}) holds more than ${n(p, "limit")} characters in all, beyond what this tool reads; it was not read. Delete sheets or long texts you do not need, or copy the indicator table into a new workbook, and try again.`,
+};
+
+/** RULES_FILE_UNREADABLE by its `reason`. */
+const RULES_FILE_ZH: Record<string, (p: Params) => string> = {
+  encoding: (p) => `无法读取规则文件“${s(p, "file")}”：它不是 UTF-8 编码的文本（可能以 GBK/ANSI 保存）。请用记事本打开它，“另存为”时在“编码”中选 UTF-8，然后重试。`,
+  json: (p) => `无法读取规则文件“${s(p, "file")}”：它不是有效的 JSON（${s(p, "detail")}）。请修正该文件（格式同内置规则），或改用内置规则（--rules henan-2013 等）。`,
+  deep: (p) => `无法读取规则文件“${s(p, "file")}”：其中的数据嵌套超过 ${n(p, "limit")} 层，而一套规则只有几层，它不是规则文件。请检查选对了文件，或按内置规则的格式重写它，或改用内置规则（--rules henan-2013 等）。`,
+  large: (p) => `无法读取规则文件“${s(p, "file")}”：它大于 ${n(p, "limit")} MB，而一套规则只有几 KB，它不是规则文件。请检查选对了文件，或改用内置规则（--rules henan-2013 等）。`,
+};
+
+const RULES_FILE_EN: Record<string, (p: Params) => string> = {
+  encoding: (p) => `Cannot read the rules file "${s(p, "file")}": it is not text in UTF-8 (it may be saved as GBK/ANSI). Open it in Notepad, choose UTF-8 under Encoding in Save As, and try again.`,
+  json: (p) => `Cannot read the rules file "${s(p, "file")}": it is not valid JSON (${s(p, "detail")}). Correct the file (laid out as the built-in rules are) or use a preset (--rules henan-2013 or another).`,
+  deep: (p) => `Cannot read the rules file "${s(p, "file")}": its data nests more than ${n(p, "limit")} levels deep, where a rule set has a few, so it is no rules file. Check that you chose the right file, rewrite it as the built-in rules are laid out, or use a preset (--rules henan-2013 or another).`,
+  large: (p) => `Cannot read the rules file "${s(p, "file")}": it is larger than ${n(p, "limit")} MB, where a rule set takes a few KB, so it is no rules file. Check that you chose the right file, or use a preset (--rules henan-2013 or another).`,
+};
+
 const CATALOG: Record<string, Entry> = {
   NO_HEADER: {
     "zh-CN": (p) => `前 20 行中没有找到表头：需要一行含有集聚区名称列（${s(p, "accepted")}）。请在指标表上方加入表头行。`,
@@ -176,6 +222,62 @@ const CATALOG: Record<string, Entry> = {
   UNREADABLE_WORKBOOK: {
     "zh-CN": (p) => `“${s(p, "file")}”看似 .xlsx 工作簿，但无法读取，文件可能已损坏或不完整。请在 Excel 中打开它（Excel 会尝试修复），另存为新的 .xlsx 后重试。`,
     "en-US": (p) => `"${s(p, "file")}" looks like an .xlsx workbook but cannot be read; it may be damaged or incomplete. Open it in Excel (which tries to repair it), save it as a new .xlsx and try again.`,
+  },
+  XLSX_TOO_MANY_PARTS: {
+    "zh-CN": (p) => `“${s(p, "file")}”中的压缩部件超过 ${n(p, "limit")} 个，远多于任何真实的工作簿，文件可能是恶意构造的或已损坏，未读取。${RESAVE_ZH}`,
+    "en-US": (p) => `"${s(p, "file")}" holds more than ${n(p, "limit")} zip entries, far more than any real workbook; it may be crafted or damaged, and was not read. ${RESAVE_EN}`,
+  },
+  XLSX_PART_TOO_LARGE: {
+    "zh-CN": (p) =>
+      p.total !== undefined
+        ? `“${s(p, "file")}”中要读取的各部件解压后合计超过 ${n(p, "limitMb")} MB（读到${partZh(p)}时），超出本工具读取的上限，未读取。请删除不需要的工作表或数据，或把指标表复制到新工作簿后重试。`
+        : `“${s(p, "file")}”中的${partZh(p)}解压后超过 ${n(p, "limitMb")} MB（约 ${n(p, "mb")} MB），超出本工具读取的上限，未读取。请删除不需要的数据，或把指标表复制到新工作簿后重试。`,
+    "en-US": (p) =>
+      p.total !== undefined
+        ? `The parts of "${s(p, "file")}" to be read inflate to more than ${n(p, "limitMb")} MB in all (reached at ${partEn(p)}), beyond what this tool reads; it was not read. Delete sheets or data you do not need, or copy the indicator table into a new workbook, and try again.`
+        : `In "${s(p, "file")}", ${partEn(p)} inflates to more than ${n(p, "limitMb")} MB (about ${n(p, "mb")} MB), beyond what this tool reads; it was not read. Delete data you do not need, or copy the indicator table into a new workbook, and try again.`,
+  },
+  XLSX_ZIP_BOMB: {
+    "zh-CN": (p) =>
+      Number(p.ratio) > 0
+        ? `“${s(p, "file")}”中的${partZh(p)}压缩比达 ${n(p, "ratio")}:1（解压后约 ${n(p, "mb")} MB），真实的工作簿不会如此，文件可能是恶意构造的“压缩炸弹”，未读取。请确认文件的来源；如确是指标表，${RESAVE_ZH.slice(1)}`
+        : `“${s(p, "file")}”中的${partZh(p)}解压后比文件目录中记录的大小（${n(p, "stated")} 字节）还大，文件已损坏或被篡改，未读取。${RESAVE_ZH}`,
+    "en-US": (p) =>
+      Number(p.ratio) > 0
+        ? `In "${s(p, "file")}", ${partEn(p)} is compressed ${n(p, "ratio")} to 1 (about ${n(p, "mb")} MB inflated), as no real workbook is; the file may be a crafted "zip bomb" and was not read. Check where the file came from; if it is the indicator table, ${RESAVE_EN.charAt(0).toLowerCase()}${RESAVE_EN.slice(1)}`
+        : `In "${s(p, "file")}", ${partEn(p)} inflates to more than the size the zip's directory states (${n(p, "stated")} bytes): the file is damaged or tampered with, and was not read. ${RESAVE_EN}`,
+  },
+  XLSX_TEXT_TOO_LONG: {
+    "zh-CN": (p) => `“${s(p, "file")}”中的${partZh(p)}有一段超过 ${n(p, "limit")} 个字符的连续文字，远超 Excel 单元格能容纳的 32,767 个字符，文件可能已损坏或是恶意构造的，未读取。${RESAVE_ZH}`,
+    "en-US": (p) => `In "${s(p, "file")}", ${partEn(p)} holds an unbroken text of more than ${n(p, "limit")} characters, far beyond the 32,767 an Excel cell holds; the file may be damaged or crafted, and was not read. ${RESAVE_EN}`,
+  },
+  SHEET_BEYOND_EXCEL: {
+    "zh-CN": (p) => `工作表“${s(p, "sheet")}”中有单元格或行的地址“${s(p, "ref")}”，超出 Excel 工作表的范围（1,048,576 行、16,384 列，即 A1:XFD1048576）或无效：文件不是由电子表格软件正常保存的，未读取。${RESAVE_ZH}`,
+    "en-US": (p) => `The sheet "${s(p, "sheet")}" has a cell or row at "${s(p, "ref")}", outside an Excel sheet (1,048,576 rows by 16,384 columns, A1:XFD1048576) or no cell address at all: the file was not saved by a spreadsheet program as it should be, and was not read. ${RESAVE_EN}`,
+  },
+  SHEET_TOO_SCATTERED: {
+    "zh-CN": (p) => `工作表“${s(p, "sheet")}”中有内容的单元格只有 ${n(p, "cells")} 个，却零散分布在 ${s(p, "block")} 中（共 ${n(p, "span")} 个单元格），无法作为一张表读取。请删除远离指标表的零散单元格（在该表按 Ctrl+End 可找到最远的一个），或把指标表复制到新工作表后重试。`,
+    "en-US": (p) => `The sheet "${s(p, "sheet")}" has only ${n(p, "cells")} cells with content, scattered over ${s(p, "block")} (${n(p, "span")} cells), and cannot be read as one table. Delete the stray cells far from the indicator table (Ctrl+End on the sheet finds the farthest one), or copy the table into a new sheet, and try again.`,
+  },
+  WORKBOOK_TOO_MANY_CELLS: {
+    "zh-CN": (p) => (TOO_MANY_ZH[s(p, "what")] ?? TOO_MANY_ZH.cells)(p),
+    "en-US": (p) => (TOO_MANY_EN[s(p, "what")] ?? TOO_MANY_EN.cells)(p),
+  },
+  TABLE_TOO_LARGE: {
+    "zh-CN": (p) => `工作表“${s(p, "sheet")}”的数据超过 ${n(p, "limit")} 行：本工具一次最多评定 ${n(p, "limit")} 个集聚区，未读取完。请确认选对了工作表（--sheet），或删除不参加评定的行后重试。`,
+    "en-US": (p) => `The sheet "${s(p, "sheet")}" holds more than ${n(p, "limit")} rows of data: this tool rates at most ${n(p, "limit")} zones in one run, so it stopped reading. Check that it is the right sheet (--sheet), or delete the rows that are not to be rated, and try again.`,
+  },
+  MERGED_CELLS_READ: {
+    "zh-CN": (p) => `表中有 ${n(p, "count")} 处合并单元格（${s(p, "areas")}），合并区域内的每个单元格都按其左上角单元格的值读取（如整块合并的“所属地市”，块内每个集聚区都属于该市）。如不应如此，请取消合并并逐行填写。`,
+    "en-US": (p) => `${n(p, "count")} merged area${Number(p.count) === 1 ? " was" : "s were"} read (${s(p, "areas")}): every cell of a merged area takes its top-left cell's value (a city merged down a block of rows applies to each zone in it). If that is wrong, unmerge the cells and fill in each row.`,
+  },
+  INVISIBLE_CHARS_REMOVED: {
+    "zh-CN": (p) => `“${s(p, "column")}”中有看不见的字符（${s(p, "chars")}，如零宽空格、字节顺序标记），已删除，结果中写作“${s(p, "value")}”。从网页或其他文件复制的文字常带这类字符；如应写作其他样子，请改正该单元格。`,
+    "en-US": (p) => `"${s(p, "column")}" holds invisible characters (${s(p, "chars")}, such as a zero-width space or a byte order mark); they were removed, so the results show "${s(p, "value")}". Text copied from web pages or other files often carries them; correct the cell if it should read otherwise.`,
+  },
+  RULES_FILE_UNREADABLE: {
+    "zh-CN": (p) => (RULES_FILE_ZH[s(p, "reason")] ?? RULES_FILE_ZH.json)(p),
+    "en-US": (p) => (RULES_FILE_EN[s(p, "reason")] ?? RULES_FILE_EN.json)(p),
   },
   STRAY_CELLS_IGNORED: {
     "zh-CN": (p) =>

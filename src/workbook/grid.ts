@@ -44,6 +44,19 @@ export interface Grid {
   numberFormats?: string[][];
   /** Excel tables (ListObjects) on this sheet. */
   tables?: GridTable[];
+  /**
+   * The sheet's merged areas that meet the grid, as A1 ranges of the sheet ("B2:B9"), where the
+   * host supplies them: a merged area shows its top-left cell's value over all of it.
+   */
+  mergedAreas?: string[];
+}
+
+/** A block of cells by 0-based first and last row and column of the sheet. */
+export interface CellRange {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
 }
 
 /** Converts 0-based row/column to an A1 address ("A1", "AB12"). */
@@ -58,11 +71,22 @@ export function a1(row: number, col: number): string {
   return `${letters}${row + 1}`;
 }
 
+const A1_CELL = /^\$?([A-Z]{1,3})\$?(\d+)$/i;
+
 /** Parses an A1 address to 0-based row/column; throws on malformed input (a programming error). */
 export function parseA1(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(address.trim());
+  const m = A1_CELL.exec(address.trim());
   if (!m) throw new Error(`Not an A1 cell address: ${address}`);
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** A range ("B2:D9", or one cell "B2") as rows and columns; undefined when it is no A1 range, as a file's text may not be. */
+export function parseRange(address: string): CellRange | undefined {
+  const [from, to = from, extra] = address.trim().split(":");
+  if (extra !== undefined || !A1_CELL.test(from) || !A1_CELL.test(to)) return undefined;
+  const a = parseA1(from);
+  const b = parseA1(to);
+  return { r0: Math.min(a.row, b.row), c0: Math.min(a.col, b.col), r1: Math.max(a.row, b.row), c1: Math.max(a.col, b.col) };
 }

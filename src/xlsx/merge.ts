@@ -1,12 +1,13 @@
 // Writes the rated package: a copy of the input package with the result sheets (and their charts)
 // added. Every part of the input is copied as it lies in the file (its compressed bytes) except
 // the few that list sheets (workbook, its relationships, content types) and the styles, which gain
-// the result sheets' entries; an earlier run's result sheets (found by their markers) are dropped
-// first, with the parts only they used, so a re-run replaces them.
+// the result sheets' entries; an earlier run's result sheets (marked, and their titles agree) are
+// dropped first, with the parts only they used, so a re-run replaces them.
 import JSZip from "jszip";
 import { chartXml, drawingXml } from "./chartXml";
-import { isMarker, isResultSheetKind, markerName, ownSheetKinds, quotedSheet, sheetRef } from "./marker";
-import { openPackage, readRels, relsPathOf, resolveTarget, type XlsxPackage } from "./package";
+import type { SheetKind } from "../workbook/plan/types";
+import { isMarker, isResultSheetKind, markerName, quotedSheet, sheetRef } from "./marker";
+import { openPackage, relsPathOf, resolveTarget, type XlsxPackage } from "./package";
 import { worksheetXml, XmlBytes } from "./sheetXml";
 import { measured } from "./timeline";
 import { MAIN_NS, StyleRegistry, styleMerger } from "./styles";
@@ -53,12 +54,13 @@ interface AddedSheet {
 }
 
 /**
- * Sheets of the package an earlier run wrote as results, by name: the one place that decides
- * which input sheets a run replaces.
+ * Sheets of the package an earlier run wrote as results, by name, from the package's verified
+ * sheet kinds (src/xlsx/sheets.ts's verifiedSheetKinds): the one place that decides which input
+ * sheets a run replaces. A user's sheet that only a marker calls a result sheet is kept.
  */
-export function replacedSheets(pkg: XlsxPackage): Set<string> {
+function replacedSheets(kinds: ReadonlyMap<string, SheetKind>): Set<string> {
   const out = new Set<string>();
-  for (const [name, kind] of ownSheetKinds(pkg.definedNames)) if (isResultSheetKind(kind)) out.add(name);
+  for (const [name, kind] of kinds) if (isResultSheetKind(kind)) out.add(name);
   return out;
 }
 
@@ -86,25 +88,15 @@ function attrName(el: XmlElement, local: string): string | undefined {
   return Object.keys(el.attrs).find((k) => k === local || k.endsWith(`:${local}`));
 }
 
-/** The part a relationships part belongs to ("xl/_rels/workbook.xml.rels" → "xl/workbook.xml"; the package's own → ""). */
-function relsSource(relsPath: string): string | undefined {
-  const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(relsPath);
-  return m ? m[1] + m[2] : undefined;
-}
-
 /**
  * The parts to leave out: the dropped sheets, their relationships, and every part reachable only
  * through them (an earlier run's drawings and charts, a user's comments on a result sheet), but
  * nothing another part still uses (an image shared with a kept sheet).
  */
-async function droppedParts(base: XlsxPackage, droppedSheets: ReadonlySet<string>): Promise<Set<string>> {
+function droppedParts(base: XlsxPackage, droppedSheets: ReadonlySet<string>): Set<string> {
   const sheetPaths = new Set(base.sheets.filter((s) => droppedSheets.has(s.name)).map((s) => s.path));
   const targets = new Map<string, string[]>();
-  for (const name of Object.keys(base.zip.files)) {
-    const source = relsSource(entryName(name));
-    if (source === undefined || base.zip.files[name].dir) continue;
-    targets.set(source, (await readRels(base.zip, source)).filter((r) => !r.external).map((r) => r.path));
-  }
+  for (const [source, rels] of base.rels) targets.set(source, rels.filter((r) => !r.external).map((r) => r.path));
   const walk = (from: Iterable<string>, skip: ReadonlySet<string>): Set<string> => {
     const seen = new Set<string>();
     const stack = [...from];
@@ -206,12 +198,13 @@ function editContentTypes(xml: string, removed: ReadonlySet<string>, added: Adde
 }
 
 /**
- * Writes the package into `zip`: the base's parts, then each planned sheet (streamed), its drawing
- * and charts, then the styles. `onRows` hears how many rows of the planned sheets are written.
+ * Writes the package into `zip`: the base's parts (less the result sheets among `kinds`, the base's
+ * verified sheet kinds), then each planned sheet (streamed), its drawing and charts, then the
+ * styles. `onRows` hears how many rows of the planned sheets are written.
  */
-export async function writePackage(base: XlsxPackage, planned: readonly PlannedSheet[], zip: PackageZip, onRows: (rows: number) => void): Promise<void> {
-  const dropped = replacedSheets(base);
-  const skipped = await droppedParts(base, dropped);
+export async function writePackage(base: XlsxPackage, kinds: ReadonlyMap<string, SheetKind>, planned: readonly PlannedSheet[], zip: PackageZip, onRows: (rows: number) => void): Promise<void> {
+  const dropped = replacedSheets(kinds);
+  const skipped = droppedParts(base, dropped);
   const calcChain = base.workbookRels.find((r) => r.type.endsWith("/calcChain"));
   // The calculation chain lists cells of the dropped sheets; Excel rebuilds it when it is absent.
   if (dropped.size > 0 && calcChain) skipped.add(calcChain.path);

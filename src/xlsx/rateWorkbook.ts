@@ -22,6 +22,8 @@ import { takenSheetNames } from "./write";
 export interface InputWorkbook {
   bytes: Uint8Array;
   book: XlsxWorkbook;
+  /** The most zones the run rates (the command line's limit); unset: as many as the reader takes. */
+  maxZones?: number;
 }
 
 export interface RateWorkbookOptions {
@@ -40,6 +42,8 @@ export interface RateWorkbookOptions {
   robustness?: Omit<RobustnessOptions, "onProgress">;
   /** Called now and then during the robustness analysis with the draws done so far. */
   onRobustnessProgress?: (done: number, total: number) => void;
+  /** Called once the table is read and checked, before it is rated, with its number of zones. */
+  onRating?: (zones: number) => void;
 }
 
 /** A run stopped by its input: the errors (and warnings) found, and what was known by then. */
@@ -80,10 +84,15 @@ export interface RatedWorkbook {
   locale: Locale;
 }
 
-/** Reads the input workbook from its bytes; a file that is no .xlsx (or a damaged one) gives the issue that stops the run. */
-export async function readInputWorkbook(bytes: Uint8Array, file: string, locale: Locale): Promise<{ input: InputWorkbook } | RatingStopped> {
-  const read = await readWorkbookBytes(bytes, file, (b) => readXlsxBytes(b), locale);
-  return "issues" in read ? { ok: false, issues: read.issues } : { input: { bytes, book: read.workbook } };
+/**
+ * Reads the input workbook from its bytes; a file that is no .xlsx (or a damaged one, or one past
+ * a reading limit) gives the issue that stops the run. With `maxZones`, a longer table stops the
+ * read as soon as its rows pass the limit.
+ */
+export async function readInputWorkbook(bytes: Uint8Array, file: string, locale: Locale, maxZones?: number): Promise<{ input: InputWorkbook } | RatingStopped> {
+  const read = await readWorkbookBytes(bytes, file, (b) => readXlsxBytes(b, maxZones === undefined ? {} : { limits: { tableRows: maxZones } }), locale);
+  if ("issues" in read) return { ok: false, issues: read.issues };
+  return { input: maxZones === undefined ? { bytes, book: read.workbook } : { bytes, book: read.workbook, maxZones } };
 }
 
 /** Last year's results from its rated workbook's bytes; a file that is no .xlsx gives the issue that stops the run. */
@@ -117,6 +126,11 @@ export async function prepareWorkbook(input: InputWorkbook, opts: RateWorkbookOp
   }));
   // Cells the reader left out (far from the data) are reported with the input's other problems.
   prepared.issues.unshift(...localizeIssues(book.issues, opts.locale));
+  // The reader stops past the limit and a few header rows; a table just over it stops here.
+  if (prepared.table && input.maxZones !== undefined && prepared.table.zones.length > input.maxZones) {
+    const sheet = prepared.sheet ?? "";
+    prepared.issues.push(...localizeIssues([{ severity: "error", code: "TABLE_TOO_LARGE", sheet, params: { sheet, limit: input.maxZones } }], opts.locale));
+  }
   if (hasErrors(prepared.issues) || !prepared.table || !prepared.rules) {
     const stopped: RatingStopped = { ok: false, issues: prepared.issues };
     if (prepared.rules) stopped.rules = prepared.rules;
@@ -168,6 +182,7 @@ export async function rateInput(input: InputWorkbook, opts: RateWorkbookOptions)
   if (!prepared.ok) return prepared;
   const { cycle, rules } = prepared;
   const { locale, robustness: settings } = opts;
+  opts.onRating?.(cycle.table.zones.length);
   const result = measured("rate", () => rate(cycle.table, rules));
   const cycleEnd = finishYearCycle(cycle, result, locale);
   const ratingIssues: Issue[] = [...prepared.issues, ...localizeIssues(result.issues, locale), ...cycleEnd.issues];

@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import type { Grid } from "../workbook/grid";
 import type { KindedGrid } from "../workbook/read/previous";
-import { readKindedSheets as kindedSheets, readXlsxBytes, type ReadXlsxOptions, type XlsxWorkbook } from "./sheets";
+import { readKindedSheets as kindedSheets, readXlsxBytes, type ReadKindedOptions, type ReadXlsxOptions, type XlsxWorkbook } from "./sheets";
 
 export type { ReadXlsxOptions, XlsxWorkbook } from "./sheets";
 export { ISO_DATE_FORMAT, STRAY_COL_GAP, STRAY_ROW_GAP } from "./sheets";
@@ -21,7 +21,7 @@ export async function readXlsxGrids(pathOrBuffer: string | Uint8Array | ArrayBuf
   return (await readXlsxWorkbook(pathOrBuffer)).grids;
 }
 
-/** Every sheet of a workbook this product rated, result sheets included, each with its kind. */
-export async function readKindedSheets(pathOrBuffer: string | Uint8Array | ArrayBuffer): Promise<KindedGrid[]> {
-  return kindedSheets(await bytes(pathOrBuffer));
+/** The sheets of a workbook this product rated that a later run reads (or all of them), each with its kind. */
+export async function readKindedSheets(pathOrBuffer: string | Uint8Array | ArrayBuffer, opts: ReadKindedOptions = {}): Promise<KindedGrid[]> {
+  return kindedSheets(await bytes(pathOrBuffer), opts);
 }

@@ -6,6 +6,7 @@
 import type { Issue } from "../engine/types";
 import { localizeIssues } from "../i18n/issues";
 import type { Locale } from "../i18n/locale";
+import { WorkbookLimitError } from "./limits";
 
 /** What a file that is not an .xlsx workbook is (the NOT_XLSX issue's `kind`). */
 export type NotXlsxKind = "empty" | "xls" | "encrypted" | "ole" | "ods" | "xlsb" | "xml2003" | "html" | "text" | "docx" | "zip" | "unknown";
@@ -74,15 +75,16 @@ export function sniffNotXlsx(bytes: Uint8Array): NotXlsxKind | undefined {
 }
 
 /**
- * Reads a workbook from bytes already read (so a file is read once); a file that is no .xlsx, or
- * one `read` fails on, gives the issue that stops the run instead.
+ * Reads a workbook from bytes already read (so a file is read once); a file that is no .xlsx, one
+ * past a reading limit, or one `read` fails on gives the issue that stops the run instead.
  */
 export async function readWorkbookBytes<T>(bytes: Uint8Array, file: string, read: (bytes: Uint8Array) => Promise<T>, locale: Locale): Promise<{ workbook: T } | { issues: Issue[] }> {
   const kind = sniffNotXlsx(bytes);
   if (kind !== undefined) return { issues: localizeIssues([{ severity: "error", code: "NOT_XLSX", params: { kind, file } }], locale) };
   try {
     return { workbook: await read(bytes) };
-  } catch {
-    return { issues: localizeIssues([{ severity: "error", code: "UNREADABLE_WORKBOOK", params: { file } }], locale) };
+  } catch (e) {
+    const issue: Issue = e instanceof WorkbookLimitError ? { ...e.issue, params: { ...e.issue.params, file } } : { severity: "error", code: "UNREADABLE_WORKBOOK", params: { file } };
+    return { issues: localizeIssues([issue], locale) };
   }
 }

@@ -6,9 +6,10 @@
 // src/xlsx/writeFile.ts writes it to a file for the command line.
 import { freeSheetName } from "../workbook/plan/sheetName";
 import type { Rect, SheetKind, SheetPlan } from "../workbook/plan/types";
-import { isResultSheetKind, ownSheetKinds } from "./marker";
+import { isResultSheetKind } from "./marker";
 import { emptyPackage, writePackage } from "./merge";
 import { openPackage } from "./package";
+import { verifiedSheetKinds } from "./sheets";
 import { fflateEncoder, PackageZip, type ByteSink, type EncoderFactory } from "./zip";
 
 export type { ByteSink } from "./zip";
@@ -128,11 +129,13 @@ export function writeRatedWorkbook(plans: SheetPlan[], input: Uint8Array | undef
 /** writeRatedWorkbook with the parts compressed by `encoders` (Node's zlib for the command line). */
 export async function writeWorkbook(plans: SheetPlan[], input: Uint8Array | undefined, sink: ByteSink, opts: WriteOptions, encoders: EncoderFactory): Promise<string[]> {
   const base = input ? await openPackage(input) : await emptyPackage();
-  const kinds = ownSheetKinds(base.definedNames);
+  // The sheets the package replaces (verified, not only marked): a user's sheet under a result
+  // sheet's name that a marker points at is kept, so the result takes another name.
+  const kinds = await verifiedSheetKinds(base);
   const sheets = planSheets(plans, base.sheetNames.map((name) => ({ name, kind: kinds.get(name) })));
   const total = sheets.reduce((n, s) => n + s.plan.values.length, 0);
   let done = 0;
-  await writePackage(base, sheets, new PackageZip(sink, encoders), (rows) => {
+  await writePackage(base, kinds, sheets, new PackageZip(sink, encoders), (rows) => {
     done += rows;
     opts.onProgress?.(total === 0 ? 1 : done / total);
   });

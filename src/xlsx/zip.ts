@@ -59,6 +59,19 @@ interface CompressedEntry {
 /** Zip compression methods by JSZip's magic: the two JSZip reads, stored and deflated. */
 const METHODS: Record<string, number> = { "\x00\x00": 0, "\x08\x00": 8 };
 
+/** The first and last times a zip entry's DOS date can hold (fflate refuses a date outside them). */
+const FIRST_DATE = new Date(1980, 0, 1);
+const LAST_DATE = new Date(2099, 11, 31, 23, 59, 58);
+
+/**
+ * An input entry's date as the copy can store it: a zeroed DOS date, which some generators write
+ * (JSZip reads it as 30 November 1979), or none at all, becomes the first.
+ */
+function storableDate(date: Date): Date {
+  if (!(date >= FIRST_DATE)) return FIRST_DATE;
+  return date > LAST_DATE ? LAST_DATE : date;
+}
+
 function compressedEntry(file: JSZip.JSZipObject): CompressedEntry {
   const data = (file as unknown as { _data?: Partial<CompressedEntry> })._data;
   if (!data || !(data.compressedContent instanceof Uint8Array) || METHODS[data.compression?.magic ?? ""] === undefined) {
@@ -98,7 +111,7 @@ export class PackageZip {
   /** Copies an input part as it lies in the input file: its compressed bytes, never inflated. */
   async copy(name: string, file: JSZip.JSZipObject): Promise<void> {
     const data = compressedEntry(file);
-    const entry: ZipInputFile = { filename: name, compression: METHODS[data.compression.magic], crc: data.crc32, size: data.uncompressedSize, mtime: file.date };
+    const entry: ZipInputFile = { filename: name, compression: METHODS[data.compression.magic], crc: data.crc32, size: data.uncompressedSize, mtime: storableDate(file.date) };
     this.zip.add(entry);
     entry.ondata!(null, data.compressedContent, true);
     await this.drain();

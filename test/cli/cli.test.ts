@@ -185,8 +185,9 @@ describe("rate CLI rules and sheet options", () => {
     const garbled = join(dir, "garbled.json");
     writeFileSync(garbled, "{ not json");
     const broken = runCli(["--rules", garbled]);
-    expect(broken.status).toBe(1);
-    expect(broken.stderr).toMatch(/^无法读取规则文件“.*garbled\.json”：它不是有效的 JSON（.*）。请修正该文件，或改用内置规则。$/m);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toBe("");
+    expect(broken.stdout).toMatch(/^ {2}无法读取规则文件“.*garbled\.json”：它不是有效的 JSON（.*）。请修正该文件（格式同内置规则），或改用内置规则（--rules henan-2013 等）。$/m);
   });
 
   it("stops with exit 2 when --sheet names no sheet of the workbook", () => {

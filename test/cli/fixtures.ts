@@ -2,45 +2,67 @@
 // committed, and the operating system's errors as Node raises them.
 import { crc32 } from "node:zlib";
 
-/** CRC-32, both sizes (stored: equal) and the name's length, which local and central headers hold in this order from `at`. */
-function writeEntryFields(header: Buffer, at: number, crc: number, size: number, nameLength: number): void {
-  header.writeUInt32LE(crc, at);
-  header.writeUInt32LE(size, at + 4);
-  header.writeUInt32LE(size, at + 8);
+/** A zip entry's data as the archive stores it: stored as is (method 0) or deflated (method 8). */
+export interface ZipEntry {
+  name: string;
+  method: 0 | 8;
+  /** The bytes as stored. */
+  data: Buffer;
+  crc: number;
+  /** Its inflated size as the directory states it (a crafted file may state less than it holds). */
+  size: number;
+}
+
+/** CRC-32, both sizes and the name's length, which local and central headers hold in this order from `at`. */
+function writeEntryFields(header: Buffer, at: number, entry: ZipEntry, nameLength: number): void {
+  header.writeUInt32LE(entry.crc, at);
+  header.writeUInt32LE(entry.data.length, at + 4);
+  header.writeUInt32LE(entry.size, at + 8);
   header.writeUInt16LE(nameLength, at + 12);
 }
 
-/** A zip archive of the entries, stored uncompressed, with local headers and a central directory. */
-export function zipOf(entries: ReadonlyArray<[name: string, content: string]>): Buffer {
+/** A zip archive of the entries, with local headers and a central directory. */
+export function zipArchive(entries: readonly ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, content] of entries) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const data = Buffer.from(content, "utf8");
-    const crc = crc32(data);
+  for (const entry of entries) {
+    const nameBytes = Buffer.from(entry.name, "utf8");
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(10, 4);
-    writeEntryFields(local, 14, crc, data.length, nameBytes.length);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(entry.method, 8);
+    writeEntryFields(local, 14, entry, nameBytes.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(10, 6);
-    writeEntryFields(central, 16, crc, data.length, nameBytes.length);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(entry.method, 10);
+    writeEntryFields(central, 16, entry, nameBytes.length);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
+    locals.push(local, nameBytes, entry.data);
     centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
+    offset += local.length + nameBytes.length + entry.data.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(Math.min(entries.length, 0xffff), 8);
+  end.writeUInt16LE(Math.min(entries.length, 0xffff), 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** An entry stored uncompressed. */
+export function storedEntry(name: string, content: string | Buffer): ZipEntry {
+  const data = Buffer.from(content);
+  return { name, method: 0, data, crc: crc32(data), size: data.length };
+}
+
+/** A zip archive of the entries, stored uncompressed. */
+export function zipOf(entries: ReadonlyArray<[name: string, content: string]>): Buffer {
+  return zipArchive(entries.map(([name, content]) => storedEntry(name, content)));
 }
 
 /** The start of an OLE2 compound file (as .xls, .doc and password-protected .xlsx are) whose directory names these streams. */

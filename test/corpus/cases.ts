@@ -160,6 +160,15 @@ export const CASES: CorpusCase[] = [
     sheet(wb, [[...HEADER, "否决事项"], ...zones().map((z, i) => [...z, marks[i]])]);
   }, ["VETO_NONE_MARKERS@K2"], 5),
 
+  warn("a 所属地市 column merged per city", (wb) => {
+    const ws = sheet(wb, [HEADER, ...zones()]);
+    ws.mergeCells("B2:B3");
+    ws.mergeCells("D4:D5");
+  }, ["MERGED_CELLS_READ@B2"], 5),
+  bad("a zone name of zero-width spaces and spaces only", edited((r) => (r[3][0] = " \u200B\u3000\u2060 ")), ["REQUIRED_BLANK@A4"]),
+  bad("a city of a byte order mark only", edited((r) => (r[4][1] = "\uFEFF")), ["REQUIRED_BLANK@B5"]),
+  bad("a zone name that differs from another only by an invisible character", edited((r) => (r[2][0] = "甲区\u200D产业集聚区")), ["INVISIBLE_CHARS_REMOVED@A3", "DUPLICATE_ZONE@A3"]),
+
   bad("no header", (wb) => sheet(wb, [["某某表"], ["a", "b"]]), ["NO_HEADER@A1"]),
   bad("header below row 20", (wb) => sheet(wb, [...Array.from({ length: 21 }, () => ["说明"]), HEADER, ...zones()]), ["NO_HEADER@A1"]),
   bad("a required column missing", edited((r) => r.forEach((row) => row.splice(3, 1))), ["MISSING_COLUMN_REQUIRED@A1"]),

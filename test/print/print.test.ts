@@ -32,7 +32,7 @@ function squeeze(text: string): string {
  * before them).
  */
 async function printedSheets(xlsx: string, pages: Page[]): Promise<PrintedSheet[]> {
-  const sheets = (await readKindedSheets(readFileSync(xlsx))).filter((s) => s.kind !== undefined);
+  const sheets = (await readKindedSheets(readFileSync(xlsx), { allResults: true })).filter((s) => s.kind !== undefined);
   const starts: number[] = [];
   let from = 0;
   for (const s of sheets) {

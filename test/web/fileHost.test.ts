@@ -1,6 +1,7 @@
 // The offline page's host over its worker's jobs, run in this process: every message is copied as
 // postMessage copies it (structured clone), so what a thread boundary would lose is lost here too.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyseRobustness } from "../../src/engine/robustness";
 import type { RatingHost } from "../../src/host/host";
@@ -9,6 +10,7 @@ import { createFileJobs, serveFileRequest } from "../../src/web/fileJobs";
 import { createFileHost, ratedFileName } from "../../src/web/fileHost";
 import type { FileReply, FileRequest } from "../../src/web/protocol";
 import { readKindedSheets } from "../../src/xlsx/sheets";
+import { CRAFTED, WORDS } from "../xlsx/crafted";
 
 const REPO = join(__dirname, "../..");
 const SAMPLE = join(REPO, "samples/henan-zones-sample.xlsx");
@@ -34,7 +36,7 @@ function inProcessWorker(): Port<FileRequest, FileReply> {
 }
 
 async function sheetsOf(blob: Blob) {
-  return readKindedSheets(new Uint8Array(await blob.arrayBuffer()));
+  return readKindedSheets(new Uint8Array(await blob.arrayBuffer()), { allResults: true });
 }
 
 describe("file host", () => {
@@ -106,6 +108,29 @@ describe("file host", () => {
     expect(outcome).toMatchObject({ ok: false, sheetsWritten: [] });
     expect(outcome.issues.map((i) => i.code)).toEqual(["NOT_XLSX"]);
     expect(host.files!.rated()).toBeUndefined();
+  });
+
+  describe("a crafted workbook", () => {
+    const dir = mkdtempSync(join(tmpdir(), "web-crafted-"));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    // The reader's limits hold on the page as on the command line; the page rates a table of any
+    // length (the command line's limit on zones is its own), so the longest table is not here.
+    const workbooks = CRAFTED.filter((c) => !c.expected.code.startsWith("RULES_") && c.expected.code !== "TABLE_TOO_LARGE");
+
+    it.each(workbooks.map((c) => [c.name, c] as const))("%s: the command line's input error, in words, and nothing to save", async (_name, c) => {
+      const [file] = await c.make(dir);
+      host.files!.choose(fileOf(file));
+      const overview = await host.overview("zh-CN");
+      expect(overview.issues).toEqual([expect.objectContaining({ severity: "error", code: c.expected.code })]);
+      const message = overview.issues[0].message ?? "";
+      expect(message).toMatch(WORDS[c.expected.code]);
+      if (c.expected.part) expect(message).toContain(c.expected.part);
+      if (c.expected.sheet) expect(message).toContain(`“${c.expected.sheet}”`);
+      const outcome = await host.run({ locale: "zh-CN" });
+      expect(outcome).toMatchObject({ ok: false, sheetsWritten: [] });
+      expect(outcome.issues.map((i) => [i.code, i.message])).toEqual([[c.expected.code, message]]);
+      expect(host.files!.rated()).toBeUndefined();
+    }, 120_000);
   });
 
   it("drops the rated copy of the workbook before when another is chosen", async () => {

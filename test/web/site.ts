@@ -89,5 +89,5 @@ export interface SheetCells {
 
 /** Every sheet of a workbook, result sheets included, as the project's reader reads it. */
 export async function sheetsOf(bytes: Uint8Array): Promise<SheetCells[]> {
-  return (await readKindedSheets(bytes)).map((s) => ({ name: s.grid.sheet, ...(s.kind ? { kind: s.kind } : {}), values: s.grid.values, numberFormats: s.grid.numberFormats }));
+  return (await readKindedSheets(bytes, { allResults: true })).map((s) => ({ name: s.grid.sheet, ...(s.kind ? { kind: s.kind } : {}), values: s.grid.values, numberFormats: s.grid.numberFormats }));
 }

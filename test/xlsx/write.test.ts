@@ -1,9 +1,11 @@
 import ExcelJS from "exceljs";
-import { mkdtempSync, rmSync } from "node:fs";
+import JSZip from "jszip";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeResultXlsx } from "../../src/xlsx/writeFile";
 import { buildResultPlans } from "../../src/workbook/plan/results";
+import { storedEntry, zipArchive } from "../cli/fixtures";
 import { smallResult } from "../workbook/plan/fixtures";
 
 describe("writeResultXlsx", () => {
@@ -121,6 +123,21 @@ describe("writeResultXlsx", () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Stars", "Ranking", "By city", "Awards", "Promotions", "Zone profile", "Score details", "Validation"]);
     expect(wb.getWorksheet("Ranking")!.headerFooter.oddFooter).toBe("&CPage &P of &N");
+  });
+
+  test("an input whose zip entries carry no date (a zeroed DOS date, as some generators write) is copied, dated as early as a zip goes", async () => {
+    const source = await JSZip.loadAsync(readFileSync(join(dir, "in.xlsx")));
+    const entries = await Promise.all(Object.values(source.files).filter((f) => !f.dir).map(async (f) => storedEntry(f.name, await f.async("nodebuffer"))));
+    const input = join(dir, "undated.xlsx");
+    writeFileSync(input, zipArchive(entries));
+    const out = join(dir, "undated-rated.xlsx");
+    expect(await writeResultXlsx(plans, { input, outPath: out })).toEqual(names);
+    const rated = await JSZip.loadAsync(readFileSync(out));
+    const sheet = rated.file("xl/worksheets/sheet1.xml")!;
+    expect(await sheet.async("string")).toBe(await source.file("xl/worksheets/sheet1.xml")!.async("string"));
+    expect(sheet.date).toEqual(new Date(1980, 0, 1));
+    const wb = await new ExcelJS.Workbook().xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["指标数据", "综合排名", ...names]);
   });
 
   test("rows planned taller are written at their height; the others keep the default", async () => {

@@ -1,6 +1,7 @@
 // Parsing one cell of the indicator table into a number or text, or the reason it cannot be.
 import { isCellError, isUncalculatedFormula, type CellValue } from "../grid";
 import type { ColumnSpec } from "./columns";
+import { hasInvisible, isInvisible } from "./invisible";
 
 export type CellProblem = { code: string; params: Record<string, string | number> };
 
@@ -193,53 +194,68 @@ function codePointLabel(code: number): string {
  * Removes what an .xlsx cannot carry as typed, so the JSON and the written sheets show the same
  * name: XML 1.0 has no C0 controls (the writer drops them), turns CR LF into LF, and writes a lone
  * surrogate as U+FFFD. Tabs and line breaks become one space (with the spaces around them, so
- * "甲区 \n 产业" reads "甲区 产业"); other controls and lone surrogates go. `removed` lists what was
- * taken out, each code once, in order.
+ * "甲区 \n 产业" reads "甲区 产业"); other controls and lone surrogates go. Removes what cannot be
+ * seen too (src/workbook/read/invisible.ts), so a name with a zero-width space is the name without
+ * it. `removed` lists what was taken out, each code once, in order; `controls` says whether any of
+ * it was a control character.
  */
-export function cleanText(raw: string): { text: string; removed: string[] } {
-  if (CLEAN.test(raw)) return { text: raw, removed: [] };
+export function cleanText(raw: string): { text: string; removed: string[]; controls: boolean } {
+  if (CLEAN.test(raw) && !hasInvisible(raw)) return { text: raw, removed: [], controls: false };
   const removed: string[] = [];
+  const note = (codePoint: number): void => {
+    const label = codePointLabel(codePoint);
+    if (!removed.includes(label)) removed.push(label);
+  };
+  let controls = false;
   let text = "";
   let afterBreak = false;
   for (let i = 0; i < raw.length; i++) {
     const code = raw.charCodeAt(i);
     const next = raw.charCodeAt(i + 1);
     if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      text += raw.slice(i, i + 2);
+      const pair = raw.slice(i, i + 2);
       i++;
-      afterBreak = false;
+      if (isInvisible(pair)) note(pair.codePointAt(0)!);
+      else {
+        text += pair;
+        afterBreak = false;
+      }
       continue;
     }
     if (isControl(code) || (code >= 0xd800 && code <= 0xdfff)) {
-      const label = codePointLabel(code);
-      if (!removed.includes(label)) removed.push(label);
+      note(code);
+      controls = true;
       if (isLineBreak(code)) {
         text = `${text.replace(/ +$/, "")} `;
         afterBreak = true;
       }
       continue;
     }
+    if (isInvisible(raw[i])) {
+      note(code);
+      continue;
+    }
     if (afterBreak && code === 0x20) continue;
     afterBreak = false;
     text += raw[i];
   }
-  return { text, removed };
+  return { text, removed, controls };
 }
 
 /**
- * Reads a text cell as typed, only surrounding spaces trimmed and what an .xlsx cannot carry
- * removed (see cleanText, with a note saying so); numbers become their text.
+ * Reads a text cell as typed, only surrounding spaces trimmed and what an .xlsx cannot carry or
+ * nobody can see removed (see cleanText, with a note saying so); numbers become their text.
  */
 export function parseTextCell(v: CellValue): ParsedCell<string> {
   if (v === null) return BLANK;
   if (isCellError(v)) return problem("EXCEL_ERROR", { value: v.error });
   if (isUncalculatedFormula(v)) return problem("UNCALCULATED_FORMULA", { value: displayValue(v) });
-  const { text, removed } = cleanText(String(v));
+  const { text, removed, controls } = cleanText(String(v));
   // String.trim also removes the full-width space U+3000.
   const value = text.trim();
   if (value === "") return BLANK;
   if (removed.length === 0) return { kind: "value", value };
-  return { kind: "value", value, note: { code: "CONTROL_CHARS_REMOVED", params: { value, chars: removed.join(", ") } } };
+  return { kind: "value", value, note: { code: controls ? "CONTROL_CHARS_REMOVED" : "INVISIBLE_CHARS_REMOVED", params: { value, chars: removed.join(", ") } } };
 }
 
 /** True when a cell holds nothing a user typed (control characters alone count as nothing). */

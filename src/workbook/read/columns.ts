@@ -2,6 +2,7 @@
 // header the template writes is always one the reader accepts.
 import type { RawIndicatorKey } from "../../engine/types";
 import { INDICATOR_NAMES } from "../../i18n/indicators";
+import { withoutInvisible } from "./invisible";
 
 export type ColumnKey =
   | "zone"
@@ -88,10 +89,10 @@ export interface HeaderText {
   unit?: string;
 }
 
-/** Trims, removes every space (incl. U+3000) and splits off a trailing unit in () or （）. */
+/** Trims, removes every space (incl. U+3000) and invisible character, and splits off a trailing unit in () or （）. */
 export function splitHeader(raw: string): HeaderText {
   // NFKC turns full-width brackets, letters, digits and % into their ASCII forms.
-  const text = raw.normalize("NFKC").replace(/\s+/g, "");
+  const text = withoutInvisible(raw).normalize("NFKC").replace(/\s+/g, "");
   const m = /^(.*?)\(([^()]*)\)$/.exec(text);
   if (m && m[1]) return { name: m[1], unit: m[2] };
   return { name: text };

@@ -2,6 +2,7 @@
 // else in the first 20 rows, the first row that names the zone column.
 import { a1, parseA1, type Grid } from "../grid";
 import { matchColumn, splitHeader, type ColumnKey, type ColumnSpec } from "./columns";
+import { mergedAreas } from "./merged";
 import { unitFactor } from "./units";
 
 export const HEADER_SEARCH_ROWS = 20;
@@ -75,6 +76,17 @@ function tableBounds(grid: Grid, address: string): { top: number; bottom: number
   return top >= 0 && left >= 0 && top <= bottom && left <= right ? { top, bottom, left, right } : undefined;
 }
 
+/**
+ * The last row of a header cell merged down over several rows: the header of a table whose
+ * columns are grouped under a title row (主要指标 over 增加值, 税收…) is its bottom row.
+ */
+function mergedDownTo(grid: Grid, row: number, col: number): number {
+  const r = grid.originRow + row;
+  const c = grid.originCol + col;
+  const area = mergedAreas(grid).find((a) => a.range.r0 === r && a.range.c0 <= c && c <= a.range.c1);
+  return area ? Math.min(area.range.r1 - grid.originRow, grid.values.length - 1) : row;
+}
+
 /** The header row of the sheet's indicator table, or undefined when no row names the zone column. */
 export function findHeader(grid: Grid): HeaderMatch | undefined {
   for (const table of grid.tables ?? []) {
@@ -87,7 +99,9 @@ export function findHeader(grid: Grid): HeaderMatch | undefined {
   const rows = Math.min(grid.values.length, Math.max(0, HEADER_SEARCH_ROWS - grid.originRow));
   for (let r = 0; r < rows; r++) {
     const m = matchRow(grid, r, 0, width - 1);
-    if (m) return m;
+    if (!m) continue;
+    const bottom = mergedDownTo(grid, r, m.columns.get("zone")!.col);
+    return (bottom > r ? matchRow(grid, bottom, 0, width - 1) : undefined) ?? m;
   }
   return undefined;
 }

@@ -6,11 +6,15 @@ import type { Issue, StarStatus } from "../../engine/types";
 import type { CellValue, Grid } from "../grid";
 import { cellAddress } from "./header";
 import { parseNumericText } from "./cells";
+import { withoutInvisible } from "./invisible";
 import { sameWord, type Words } from "./rulesLabels";
 import { isSheetNamed, planLabels } from "../plan/labels";
 import type { SheetKind } from "../plan/types";
 import { DROPPED_MARKERS, HISTORY_COLUMNS, NAME_MAP_COLUMNS, type HistoryColumn } from "../plan/historyLabels";
 import type { NameMappingRow } from "./zoneNames";
+
+/** The kinds of result sheet a later run reads back: last year's results, the history, the user's name map. */
+export const READ_BACK_KINDS: ReadonlySet<SheetKind> = new Set<SheetKind>(["stars", "ranking", "history", "nameMap"]);
 
 /** A sheet of a workbook with the kind the add-in's marker gives it, where it has one. */
 export interface KindedGrid {
@@ -46,7 +50,7 @@ export function findKindedSheet(sheets: readonly KindedGrid[], kind: SheetKind):
 }
 
 function text(v: CellValue | undefined): string {
-  if (typeof v === "string") return v.normalize("NFKC").trim();
+  if (typeof v === "string") return withoutInvisible(v).normalize("NFKC").trim();
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   return "";
 }

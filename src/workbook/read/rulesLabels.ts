@@ -2,6 +2,7 @@
 // internal codes), so a sheet inserted in Chinese still reads when the report language is English.
 import type { AwardMetric, AwardSelection, MissingPolicy, NormMethod, Provenance } from "../../engine/types";
 import type { Locale } from "../../i18n/locale";
+import { withoutInvisible } from "./invisible";
 
 export interface Words {
   zh: string;
@@ -110,9 +111,9 @@ export function word(w: Words, locale: Locale): string {
   return locale === "zh-CN" ? w.zh : w.en;
 }
 
-/** Compares what a user typed with a word in either language or with the internal code. */
+/** Compares what a user typed with a word in either language or with the internal code, spaces and invisible characters aside. */
 export function sameWord(typed: string, w: Words, code?: string): boolean {
-  const t = typed.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+  const t = withoutInvisible(typed).normalize("NFKC").replace(/\s+/g, "").toLowerCase();
   return [w.zh, w.en, code ?? ""].some((x) => x !== "" && x.normalize("NFKC").replace(/\s+/g, "").toLowerCase() === t);
 }
 

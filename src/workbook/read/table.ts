@@ -6,6 +6,7 @@ import { a1, parseA1, type Grid, type CellValue } from "../grid";
 import { COLUMNS, acceptedSpellings, columnSpec, type ColumnKey } from "./columns";
 import { cellAddress, findHeader, type HeaderMatch, type MatchedColumn } from "./header";
 import { isBlankCell, isNoVetoMarker, parseNumberCell, parseTextCell, toHalfWidth, type ParsedCell } from "./cells";
+import { mergedAreas, withMergedValues, type MergedArea } from "./merged";
 
 /** Errors listed per sheet before the rest are summed up in one TOO_MANY_ERRORS issue. */
 export const MAX_LISTED_ERRORS = 200;
@@ -17,6 +18,9 @@ export const MAX_LISTED_ERRORS = 200;
 const TOTALS = /^(.*(合计|总计|小计|汇总)|全省|total|totals|subtotal|grandtotal|sum)[:：]?$/i;
 /** Notes officials write under a table (注：…, 数据来源：…), recognised only when the row has no figures. */
 const NOTE = /^(注|说明|备注|数据来源|资料来源|填表人|制表|审核)/;
+
+/** Merged areas named in the warning; the rest are counted. */
+const MERGED_LISTED = 5;
 
 /** Per-zone numbers that are not indicators: history for stars and ranks, and the score adjustments. */
 const ZONE_NUMBER_KEYS = ["prevRank", "prevStars", "maxStars", "bonus", "penalty"] as const;
@@ -76,6 +80,17 @@ function headerIssues(grid: Grid, header: HeaderMatch, sink: IssueSink): void {
       sink.error("MISSING_COLUMN_REQUIRED", cellAddress(grid, header.row, header.firstCol), { column: spec.zh[0], columnEn: spec.en[0], accepted: acceptedSpellings(spec) });
     }
   }
+}
+
+/** Says once that the merged areas meeting the table (its header row and below, its columns) were read cell by cell with their value. */
+function mergedIssue(grid: Grid, header: HeaderMatch, areas: readonly MergedArea[], sink: IssueSink): void {
+  const top = grid.originRow + header.row;
+  const left = grid.originCol + header.firstCol;
+  const right = grid.originCol + header.lastCol;
+  const met = areas.filter((a) => a.range.r1 >= top && a.range.c0 <= right && a.range.c1 >= left);
+  if (met.length === 0) return;
+  const first = met[0].range;
+  sink.warn("MERGED_CELLS_READ", a1(first.r0, first.c0), { count: met.length, areas: met.slice(0, MERGED_LISTED).map((a) => a.address).join(", ") + (met.length > MERGED_LISTED ? " …" : "") });
 }
 
 function rowIsBlank(cells: CellValue[], header: HeaderMatch): boolean {
@@ -192,17 +207,21 @@ function has(header: HeaderMatch, key: ColumnKey): boolean {
 }
 
 /**
- * Reads the indicator table of one sheet. Returns a table only when the sheet has no errors; all
- * errors of the sheet are reported (the first MAX_LISTED_ERRORS of them listed), warnings always.
+ * Reads the indicator table of one sheet, each merged area's value in every cell of it. Returns a
+ * table only when the sheet has no errors; all errors of the sheet are reported (the first
+ * MAX_LISTED_ERRORS of them listed), warnings always.
  */
-export function readIndicatorTable(grid: Grid): { table?: ZoneTable; issues: Issue[] } {
-  const sink = new IssueSink(grid.sheet);
+export function readIndicatorTable(input: Grid): { table?: ZoneTable; issues: Issue[] } {
+  const sink = new IssueSink(input.sheet);
+  const areas = mergedAreas(input);
+  const grid = withMergedValues(input, areas);
   const header = findHeader(grid);
   if (!header) {
     sink.error("NO_HEADER", cellAddress(grid, 0, 0), { accepted: acceptedSpellings(columnSpec("zone")) });
     return { issues: sink.finish() };
   }
   headerIssues(grid, header, sink);
+  mergedIssue(grid, header, areas, sink);
   const zoneCol = header.columns.get("zone");
   if (!zoneCol) return { issues: sink.finish() };
 

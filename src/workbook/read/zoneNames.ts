@@ -3,6 +3,7 @@
 // table first, then the same name, the same name once normalised, a known change of county or
 // district, and otherwise listed with its likely matches for the user to decide.
 import { byName } from "../../engine/ranking";
+import { withoutInvisible } from "./invisible";
 
 /** How a zone of this year was linked to last year's. */
 export type MatchKind = "mapping" | "same" | "normalised" | "renamed";
@@ -68,9 +69,9 @@ const KNOWN_RENAMES: readonly KnownRename[] = [
 
 const SUFFIX = /(产业集聚区|集聚区)$/;
 
-/** The name as compared: NFKC (full-width forms), no spaces, without the 产业集聚区 / 集聚区 suffix. */
+/** The name as compared: NFKC (full-width forms), no spaces or invisible characters, without the 产业集聚区 / 集聚区 suffix. */
 export function normaliseZoneName(name: string): string {
-  const compact = name.normalize("NFKC").replace(/\s+/g, "");
+  const compact = withoutInvisible(name).normalize("NFKC").replace(/\s+/g, "");
   const stem = compact.replace(SUFFIX, "");
   return stem === "" ? compact : stem;
 }
@@ -133,9 +134,9 @@ function renamedKey(name: string): { key: string; rename: KnownRename } | undefi
   return undefined;
 }
 
-/** Trimmed and NFKC, as a user's mapping entry is compared with the tables' names. */
+/** Trimmed and NFKC, without invisible characters, as a user's mapping entry is compared with the tables' names. */
 function typed(name: string): string {
-  return name.normalize("NFKC").trim();
+  return withoutInvisible(name).normalize("NFKC").trim();
 }
 
 /**

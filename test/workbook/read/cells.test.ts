@@ -174,11 +174,17 @@ describe("cleanText", () => {
     ["甲\uD800区", "甲区", "U+D800"],
     ["甲\uDC00区\uFFFE", "甲区", "U+DC00 U+FFFE"],
   ])("cleans %j to %j, naming %s", (raw, text, chars) => {
-    expect(cleanText(raw)).toEqual({ text, removed: chars.split(" ") });
+    expect(cleanText(raw)).toEqual({ text, removed: chars.split(" "), controls: true });
+  });
+
+  it("removes invisible characters too, saying whether a control character was among them", () => {
+    expect(cleanText("甲\u200B区\u{E0041}")).toEqual({ text: "甲区", removed: ["U+200B", "U+E0041"], controls: false });
+    expect(cleanText("甲\uFEFF区\u0000")).toEqual({ text: "甲区", removed: ["U+FEFF", "U+0000"], controls: true });
+    expect(parseTextCell("甲\uFEFF区\u0000")).toMatchObject({ kind: "value", value: "甲区", note: { code: "CONTROL_CHARS_REMOVED", params: { chars: "U+FEFF, U+0000" } } });
   });
 
   it("leaves ordinary text, characters above U+FFFF and inner spaces alone", () => {
-    expect(cleanText("𠀀甲区  产业集聚区")).toEqual({ text: "𠀀甲区  产业集聚区", removed: [] });
+    expect(cleanText("𠀀甲区  产业集聚区")).toEqual({ text: "𠀀甲区  产业集聚区", removed: [], controls: false });
   });
 });
 
