@@ -6,7 +6,7 @@ import type { Locale } from "../../i18n/locale";
 import type { CellValue } from "../grid";
 import { indicatorLabel } from "../../i18n/indicators";
 import { choice, OPTION_HEADER, PROVENANCE, word, type Words } from "./rulesLabels";
-import type { Section, SheetCursor } from "./rulesSheet";
+import type { Section, SheetCursor } from "./rulesCursor";
 
 export const YEAR_CYCLE_SECTIONS = {
   exit: { zh: "退出预警", en: "Exit warning" },
